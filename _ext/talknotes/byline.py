@@ -1,0 +1,53 @@
+"""The talk's byline under its title: speakers with companies, then when and where.
+
+It is added while the page is read, from the page's own front matter, so it is
+cached with the doctree and found by the site search.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .frontmatter import PageFacts, Speaker
+
+
+def add_byline(app: Sphinx, doctree: nodes.document) -> None:
+    """Insert the speakers (and time and room) right after the page title."""
+    facts: PageFacts = app.env.domains["talknotes"].pages[app.env.docname].facts
+    lines = []
+    if facts.speakers:
+        speakers = nodes.paragraph("", "", classes=["talknotes-speakers"])
+        for index, speaker in enumerate(facts.speakers):
+            if index:
+                speakers += nodes.Text(", ")
+            speakers += _speaker(speaker)
+        lines.append(speakers)
+    when_where = [
+        part
+        for part in (
+            facts.time and facts.time.strftime("%a %d %b %Y, %H:%M"),
+            facts.room,
+        )
+        if part
+    ]
+    if when_where:
+        lines.append(
+            nodes.paragraph("", " · ".join(when_where), classes=["talknotes-when"])
+        )
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if not lines or section is None or not isinstance(section[0], nodes.title):
+        return
+    section[1:1] = lines
+
+
+def _speaker(speaker: Speaker) -> nodes.inline:
+    node = nodes.inline("", speaker.name, classes=["talknotes-speaker"])
+    if speaker.company:
+        node += nodes.Text(" ")
+        node += nodes.inline("", f"({speaker.company})", classes=["talknotes-company"])
+    return node

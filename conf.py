@@ -1,0 +1,75 @@
+"""Sphinx configuration of the conference talk notes site.
+
+The pages live in ``docs/``; this file stays at the repository root and the build
+points at it with ``sphinx-build -c . docs <output>`` (see ``noxfile.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "_ext"))
+
+project = "Conference talk notes"
+author = "The talk notes team"
+copyright = "2022-2026, the talk notes team"  # noqa: A001 (Sphinx's name)
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx.ext.todo",
+    "talknotes",
+]
+
+# Talk pages are Markdown; keep Sphinx from reading anything else in docs/.
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "**/_build", ".DS_Store"]
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline"]
+myst_heading_anchors = 3
+todo_include_todos = True
+suppress_warnings: list[str] = []
+
+# -- HTML ---------------------------------------------------------------------
+html_theme = "furo"
+html_title = "Conference talk notes"
+html_static_path = [str(ROOT / "_static")]
+html_css_files = ["site.css"]
+html_favicon = str(ROOT / "_static" / "favicon.svg")
+html_last_updated_fmt = None
+html_copy_source = True
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "talknotes/sidebar-pages.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+
+
+def _repository() -> dict[str, str]:
+    """Furo's "edit this page" link, from Read the Docs' view of the repository.
+
+    Local builds have no known remote, so they keep the "view source" link instead.
+    """
+    clone_url = os.environ.get("READTHEDOCS_GIT_CLONE_URL", "")
+    if not clone_url.startswith("https://"):
+        return {}
+    return {
+        "source_repository": clone_url.removesuffix(".git") + "/",
+        "source_branch": os.environ.get("READTHEDOCS_GIT_IDENTIFIER", "main"),
+        "source_directory": "docs/",
+    }
+
+
+html_theme_options = {
+    "navigation_with_keys": True,
+    **_repository(),
+}

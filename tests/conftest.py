@@ -1,0 +1,86 @@
+"""Fixture sites for the tests: small ``docs/`` trees built with the project's conf.py."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+REPO = Path(__file__).resolve().parents[1]
+ROOTS = Path(__file__).parent / "roots"
+# A fixture site has no conf.py of its own: it runs the project's, as any docs/
+# tree in the authoring format must build with it.
+_CONF_SHIM = """\
+import runpy
+
+globals().update(
+    (name, value)
+    for name, value in runpy.run_path({conf!r}).items()
+    if not name.startswith("__")
+)
+"""
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., Path]:
+    """Copy a fixture root into a fresh folder, with extra or replaced files."""
+
+    def make(root: str = "site", files: dict[str, str] | None = None) -> Path:
+        srcdir = tmp_path / "src"
+        shutil.copytree(ROOTS / root, srcdir)
+        for relative, text in (files or {}).items():
+            path = srcdir / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        (srcdir / "conf.py").write_text(_CONF_SHIM.format(conf=str(REPO / "conf.py")))
+        return srcdir
+
+    return make
+
+
+@pytest.fixture
+def build(make_app, make_site) -> Callable[..., SphinxTestApp]:
+    """Build a fixture site to HTML and return the app (output in ``app.outdir``).
+
+    Pass ``srcdir`` to build an existing site again (an incremental build); the
+    output goes next to the sources, never into them.
+    """
+
+    def run(
+        root: str = "site",
+        files: dict[str, str] | None = None,
+        srcdir: Path | None = None,
+        **options,
+    ) -> SphinxTestApp:
+        srcdir = srcdir or make_site(root, files)
+        app = make_app("html", srcdir=srcdir, builddir=srcdir.parent / "build", **options)
+        app.build()
+        return app
+
+    return run
+
+
+def warnings_of(app: SphinxTestApp) -> str:
+    """The build's warnings as plain text."""
+    return _ANSI.sub("", app.warning.getvalue())
+
+
+def html_of(app: SphinxTestApp, page: str) -> str:
+    return (Path(app.outdir) / f"{page}.html").read_text(encoding="utf-8")
+
+
+def article_of(app: SphinxTestApp, page: str) -> str:
+    """The page's main content, without the theme's navigation around it."""
+    html = html_of(app, page)
+    return html[html.index('<article role="main"') : html.index("</article>")]

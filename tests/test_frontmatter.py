@@ -1,0 +1,91 @@
+"""Talk and conference front matter: stored in the environment, shown, checked."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from conftest import article_of, warnings_of
+from talknotes.frontmatter import Speaker
+
+
+def test_tags_and_speakers_are_stored_in_the_environment(build) -> None:
+    app = build()
+    pages = app.env.domains["talknotes"].pages
+    facts = pages["conf-a/day-1/01-complete"].facts
+    assert facts.tags == ("platform",)
+    assert facts.speakers == (Speaker("Jane Doe", "Acme"), Speaker("John Roe"))
+    later = pages["conf-b/day-1/01-nothing-yet"].facts
+    assert later.time == datetime(2025, 4, 2, 11, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert later.room == "Hall 8 | Room G"
+    conference = pages["conf-b/index"].facts.conference
+    assert conference.name == "Conf B 2025"
+    assert (conference.start, conference.end) == (date(2025, 4, 1), date(2025, 4, 4))
+    assert conference.location == "London, UK"
+
+
+def test_speakers_stand_under_the_title(build) -> None:
+    html = article_of(build(), "conf-a/day-1/01-complete")
+    title_end = html.index("</h1>")
+    byline = html.index('<p class="talknotes-speakers">')
+    assert title_end < byline < html.index("talknotes-resource")
+    assert (
+        '<p class="talknotes-speakers"><span class="talknotes-speaker">Jane Doe '
+        '<span class="talknotes-company">(Acme)</span></span>, '
+        '<span class="talknotes-speaker">John Roe</span></p>'
+    ) in html
+
+
+def test_time_and_room_line(build) -> None:
+    html = article_of(build(), "conf-b/day-1/01-nothing-yet")
+    assert '<p class="talknotes-when">Wed 02 Apr 2025, 11:00 · Hall 8 | Room G</p>' in html
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "line", "message"),
+    [
+        ("tags: [x]\nspeakers: {a: b}\n", 3, "'speakers' must be a list of non-empty names"),
+        ("tags: [x, 3]\n", 2, "'tags' must be a list of non-empty names"),
+        ("tags: [x]\ntime: tomorrow\n", 3, "'time' 'tomorrow' must be a local date and time"),
+        (
+            "tags: [x]\ntime: 2025-04-01T11:00\n",
+            3,
+            "'time' '2025-04-01T11:00' must be a local date and time with its UTC offset",
+        ),
+        ("tags: [x]\nsource: 12345\n", 3, "'source' '12345' must look like sched:UID"),
+        ("tags: [x]\nspeaker: [Jane]\n", 3, "unknown front-matter key 'speaker'"),
+    ],
+)
+def test_bad_talk_front_matter_is_a_warning_at_its_line(
+    build, front_matter: str, line: int, message: str
+) -> None:
+    text = f"---\n{front_matter}---\n\n# Talk\n"
+    warnings = warnings_of(build(files={"conf-a/day-1/03-x.md": text}))
+    assert f"03-x.md:{line}: WARNING: {message}" in warnings
+    assert "[talknotes.frontmatter]" in warnings
+
+
+def test_tags_may_be_a_comma_separated_string(build) -> None:
+    text = "---\ntags: platform, Security\n---\n\n# Talk\n"
+    app = build(files={"conf-a/day-1/03-x.md": text})
+    assert app.env.domains["talknotes"].pages["conf-a/day-1/03-x"].facts.tags == (
+        "platform",
+        "Security",
+    )
+
+
+@pytest.mark.parametrize(
+    ("conference", "message"),
+    [
+        ("  start: 2025-04-01\n", "'name' is required"),
+        ("  name: X\n", "'start' is required, as an ISO date"),
+        ("  name: X\n  start: April\n", "'start' is required, as an ISO date"),
+        ("  name: X\n  start: 2025-04-02\n  end: 2025-04-01\n", "'end' is before 'start'"),
+        ("  name: X\n  start: 2025-04-02\n  website: javascript:x\n", "'website': 'javascript:x'"),
+        ("  name: X\n  start: 2025-04-02\n  city: Paris\n", "unknown keys city"),
+    ],
+)
+def test_bad_conference_front_matter(build, conference: str, message: str) -> None:
+    text = f"---\ntitle: c\nconference:\n{conference}---\n\n# C\n"
+    warnings = warnings_of(build(files={"conf-a/index.md": text}))
+    assert f"conf-a/index.md:3: WARNING: conference front matter: {message}" in warnings

@@ -1,0 +1,105 @@
+"""The {video}, {slides} and {demo} directives as a reader gets them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import article_of, warnings_of
+
+TALK = "conf-a/day-1/01-complete"
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r"<a [^>]*sd-btn[^>]*>.*?</a>", html, flags=re.S)
+
+
+def test_video_button_is_a_normalised_new_tab_link(build) -> None:
+    app = build()
+    video, slides = _links(article_of(app, TALK))
+
+    assert 'href="https://www.youtube.com/watch?v=M5X5NCzlzIA"' in video
+    assert "si=" not in video
+    assert 'target="_blank"' in video
+    assert 'rel="noopener noreferrer"' in video
+    assert 'class="sd-sphinx-override sd-btn sd-text-wrap sd-btn-primary' in video
+    assert re.search(r'<svg [^>]*class="sd-octicon sd-octicon-video', video)
+    assert video.endswith("Watch the talk</a>")
+
+    assert 'href="https://example.org/slides.pdf"' in slides
+    assert "sd-octicon-file-media" in slides
+    assert slides.endswith("Slides</a>")
+
+
+def test_label_replaces_the_text_and_start_time_is_kept(build) -> None:
+    (recording,) = _links(article_of(app := build(), "conf-b/day-1/02-complete"))
+    assert 'href="https://www.youtube.com/watch?v=JAy6Ra0ulSw&amp;t=90s"' in recording
+    assert recording.endswith("Recording</a>")
+    assert warnings_of(app) == ""
+
+
+def test_colon_fences_and_pending_markers(build) -> None:
+    html = article_of(build(), "conf-b/day-1/01-nothing-yet")
+    (demo,) = _links(html)
+    assert 'href="https://github.com/example/demo"' in demo
+    assert "sd-btn-outline-primary" in demo
+    assert "sd-octicon-code" in demo
+    assert demo.endswith("Demo code</a>")
+
+    markers = re.findall(r'<span class="talknotes-pending-marker[^"]*">(.*?)</span>', html)
+    assert [re.sub(r"<svg.*?</svg>", "", marker) for marker in markers] == [
+        "Recording pending",
+        "Slides promised by the speaker",
+    ]
+    assert len(re.findall(r"<a (?![^>]*headerlink)", html)) == 1  # markers are not links
+
+
+BAD_URLS = [
+    "javascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD4=",
+    "file:///etc/passwd",
+    "slides/talk.pdf",
+    "recording",
+    "https://youtu.be/tooShort",
+]
+
+
+@pytest.mark.parametrize("directive", ["video", "slides", "demo"])
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_refused_url_is_an_error_at_file_and_line_and_never_a_link(
+    build, directive: str, url: str
+) -> None:
+    page = "conf-a/day-1/03-bad"
+    text = f"---\ntags: [x]\n---\n\n# Bad\n\nIntro.\n\n```{{{directive}}} {url}\n```\n"
+    app = build(files={f"{page}.md": text})
+
+    warnings = warnings_of(app)
+    assert f"03-bad.md:9: WARNING: {{{directive}}} URL refused:" in warnings
+    assert "[talknotes.resource]" in warnings
+    html = article_of(app, page)
+    assert url.split(":")[0] not in html.replace("Bad", "")
+    assert "sd-btn" not in html
+
+
+def test_refused_url_in_colon_fence_reports_its_line(build) -> None:
+    text = "---\ntags: [x]\n---\n\n# Bad\n\n:::{video} javascript:alert(1)\n:::\n"
+    app = build(files={"conf-a/day-1/03-bad.md": text})
+    assert "03-bad.md:7: WARNING: {video} URL refused: 'javascript:alert(1)'" in warnings_of(app)
+    assert "javascript" not in article_of(app, "conf-a/day-1/03-bad")
+
+
+def test_demo_needs_a_url(build) -> None:
+    app = build(files={"conf-a/day-1/03-bad.md": "# Bad\n\n```{demo}\n```\n"})
+    assert "03-bad.md:3: WARNING: {demo} needs a URL [talknotes.resource]" in warnings_of(app)
+
+
+def test_front_matter_text_is_escaped(build) -> None:
+    text = (
+        '---\ntags: [x]\nspeakers: ["<script>alert(1)</script> (Evil & Co)"]\n'
+        "room: <b>Hall</b>\n---\n\n# Talk\n"
+    )
+    html = article_of(build(files={"conf-a/day-1/03-x.md": text}), "conf-a/day-1/03-x")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "(Evil &amp; Co)" in html
+    assert "&lt;b&gt;Hall&lt;/b&gt;" in html
