@@ -57,15 +57,20 @@ def build(make_app, make_site) -> Callable[..., SphinxTestApp]:
     output goes next to the sources, never into them.
     """
 
+    previous: list[SphinxTestApp] = []
+
     def run(
         root: str = "site",
         files: dict[str, str] | None = None,
         srcdir: Path | None = None,
         **options,
     ) -> SphinxTestApp:
+        if previous:  # unregister its nodes and directives, as a new process would
+            previous.pop().cleanup()
         srcdir = srcdir or make_site(root, files)
         app = make_app("html", srcdir=srcdir, builddir=srcdir.parent / "build", **options)
         app.build()
+        previous.append(app)
         return app
 
     return run

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from conftest import article_of, warnings_of
+
 from talknotes.frontmatter import Speaker
 
 

@@ -57,13 +57,17 @@ def test_incremental_rebuild_drops_a_talk_once_its_video_is_added(build, make_si
     assert len(_pending_entries(app)) == 2
 
     talk = srcdir / "conf-a/day-1/02-no-video.md"
-    talk.write_text(talk.read_text().replace("```{video}\n", "```{video} https://youtu.be/M5X5NCzlzIA\n"))
+    talk.write_text(
+        talk.read_text().replace("```{video}\n", "```{video} https://youtu.be/M5X5NCzlzIA\n")
+    )
     app2 = build(srcdir=srcdir)
     assert "conf-a/day-1/02-no-video" in app2.env.all_docs
     assert _pending_entries(app2) == [
         ("Conf B 2025", "conf-b/day-1/01-nothing-yet.html", "video, slides"),
     ]
-    assert "https://www.youtube.com/watch?v=M5X5NCzlzIA" in html_of(app2, "conf-a/day-1/02-no-video")
+    assert "https://www.youtube.com/watch?v=M5X5NCzlzIA" in html_of(
+        app2, "conf-a/day-1/02-no-video"
+    )
 
 
 def test_removed_talk_leaves_the_page(build, make_site) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from talknotes.urls import ResourceURLError, check_resource_url
 
 
@@ -19,16 +20,31 @@ from talknotes.urls import ResourceURLError, check_resource_url
             "https://www.youtube.com/watch?v=JAy6Ra0ulSw&t=1h2m3s&feature=share",
             "https://www.youtube.com/watch?v=JAy6Ra0ulSw&t=3723s",
         ),
-        ("https://m.youtube.com/watch?v=JAy6Ra0ulSw", "https://www.youtube.com/watch?v=JAy6Ra0ulSw"),
+        (
+            "https://m.youtube.com/watch?v=JAy6Ra0ulSw",
+            "https://www.youtube.com/watch?v=JAy6Ra0ulSw",
+        ),
         (
             "https://music.youtube.com/watch?v=JAy6Ra0ulSw&pp=abc",
             "https://www.youtube.com/watch?v=JAy6Ra0ulSw",
         ),
-        ("https://www.youtube.com/embed/JAy6Ra0ulSw?start=30", "https://www.youtube.com/watch?v=JAy6Ra0ulSw&t=30s"),
+        (
+            "https://www.youtube.com/embed/JAy6Ra0ulSw?start=30",
+            "https://www.youtube.com/watch?v=JAy6Ra0ulSw&t=30s",
+        ),
         ("https://youtube.com/shorts/JAy6Ra0ulSw", "https://www.youtube.com/watch?v=JAy6Ra0ulSw"),
-        ("https://www.youtube.com/live/JAy6Ra0ulSw?si=q", "https://www.youtube.com/watch?v=JAy6Ra0ulSw"),
-        ("https://www.youtube.com/watch?v=JAy6Ra0ulSw#t=2m", "https://www.youtube.com/watch?v=JAy6Ra0ulSw&t=120s"),
-        ("https://www.youtube.com/watch?v=JAy6Ra0ulSw&t=0", "https://www.youtube.com/watch?v=JAy6Ra0ulSw"),
+        (
+            "https://www.youtube.com/live/JAy6Ra0ulSw?si=q",
+            "https://www.youtube.com/watch?v=JAy6Ra0ulSw",
+        ),
+        (
+            "https://www.youtube.com/watch?v=JAy6Ra0ulSw#t=2m",
+            "https://www.youtube.com/watch?v=JAy6Ra0ulSw&t=120s",
+        ),
+        (
+            "https://www.youtube.com/watch?v=JAy6Ra0ulSw&t=0",
+            "https://www.youtube.com/watch?v=JAy6Ra0ulSw",
+        ),
         ("http://youtu.be/1US_-3udMDo", "https://www.youtube.com/watch?v=1US_-3udMDo"),
         # Other hosts are kept exactly as written.
         ("https://vimeo.com/123456?share=copy", "https://vimeo.com/123456?share=copy"),

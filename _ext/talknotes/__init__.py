@@ -13,6 +13,7 @@ One module per concern:
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,8 +36,24 @@ def _add_assets(app: Sphinx, config: Config) -> None:
     config.html_static_path.append(str(_HERE / "static"))
 
 
+def _fingerprint_code(app: Sphinx, config: Config) -> None:
+    """Tie the environment to this package's code, so editing it re-reads every page.
+
+    Sphinx keeps doctrees across builds; without this, a change to a directive would
+    not show until a clean build (``nox -s serve`` watches ``_ext/`` for exactly this).
+    """
+    digest = hashlib.sha256()
+    for path in sorted(_HERE.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".html", ".css"}:
+            digest.update(path.relative_to(_HERE).as_posix().encode())
+            digest.update(path.read_bytes())
+    config.talknotes_code_fingerprint = digest.hexdigest()
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
+    app.add_config_value("talknotes_code_fingerprint", "", "env", types=frozenset({str}))
+    app.connect("config-inited", _fingerprint_code)
     app.add_domain(site.TalkNotesDomain)
     app.add_node(resources.resource_block)
     for name, directive in resources.RESOURCE_DIRECTIVES.items():

@@ -36,9 +36,7 @@ def add_byline(app: Sphinx, doctree: nodes.document) -> None:
         if part
     ]
     if when_where:
-        lines.append(
-            nodes.paragraph("", " · ".join(when_where), classes=["talknotes-when"])
-        )
+        lines.append(nodes.paragraph("", " · ".join(when_where), classes=["talknotes-when"]))
     section = next(iter(doctree.findall(nodes.section)), None)
     if not lines or section is None or not isinstance(section[0], nodes.title):
         return

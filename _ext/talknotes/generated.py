@@ -50,6 +50,11 @@ def connect_generated_pages(app: Sphinx, pages: Sequence[GeneratedPage]) -> None
                     subtype="generated",
                 )
                 continue
+            # Set the per-page numbering state that Sphinx sets before writing a
+            # document: a generated page has no numbered sections or figures, and
+            # after a parallel write the builder holds none at all.
+            app.builder.secnumbers = {}
+            app.builder.fignumbers = {}
             section = nodes.section("", nodes.title("", page.title), ids=["page-title"])
             section += page.render(app, page.name)
             body = app.builder.render_partial(section)["fragment"]

@@ -37,7 +37,9 @@ def _render(app: Sphinx, pagename: str) -> list[nodes.Node]:
     ]
     for entry in reversed(site.conferences):
         items = [
-            _item(app, pagename, talk.docname, talk.title, talk.record, talk.day.title)
+            _item(
+                internal_link(app, pagename, talk.docname, talk.title), talk.record, talk.day.title
+            )
             for talk in entry.talks()
             if talk.docname in waiting
         ]
@@ -47,7 +49,11 @@ def _render(app: Sphinx, pagename: str) -> list[nodes.Node]:
         "Other pages",
         "other-pages",
         [
-            _item(app, pagename, docname, page_title(app.env, docname), domain.pages[docname], None)
+            _item(
+                internal_link(app, pagename, docname, page_title(app.env, docname)),
+                domain.pages[docname],
+                None,
+            )
             for docname in others
         ],
     )
@@ -62,11 +68,9 @@ def _group(title: str, anchor: str, items: list[nodes.list_item]) -> list[nodes.
     return [section]
 
 
-def _item(
-    app: Sphinx, pagename: str, docname: str, title: str, record: PageRecord, day: str | None
-) -> nodes.list_item:
+def _item(link: nodes.reference, record: PageRecord, day: str | None) -> nodes.list_item:
     paragraph = nodes.paragraph()
-    paragraph += internal_link(app, pagename, docname, title)
+    paragraph += link
     if day:
         paragraph += nodes.Text(f" ({day})")
     paragraph += nodes.Text(": ")

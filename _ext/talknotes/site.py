@@ -10,8 +10,8 @@ reading, once per build, and shared by every listing page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain
 
@@ -35,7 +35,7 @@ __all__ = [
     "page_title",
 ]
 
-_NO_TIME = datetime.max.replace(tzinfo=timezone.utc)
+_NO_TIME = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class TalkNotesDomain(Domain):
 
     name = "talknotes"
     label = "Talk notes"
-    initial_data: dict[str, Any] = {"pages": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}}
     data_version = 1
 
     @property
@@ -112,7 +112,7 @@ class TalkNotesDomain(Domain):
             if docname in otherdata["pages"]:
                 self.pages[docname] = otherdata["pages"][docname]
 
-    def resolve_any_xref(
+    def resolve_any_xref(  # noqa: PLR0917 (Sphinx's signature)
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -145,9 +145,7 @@ class Site:
 
     def __init__(self, conferences: list[ConferenceEntry]) -> None:
         self.conferences = conferences
-        self.talks = {
-            talk.docname: talk for entry in conferences for talk in entry.talks()
-        }
+        self.talks = {talk.docname: talk for entry in conferences for talk in entry.talks()}
 
     @classmethod
     def from_env(cls, env: BuildEnvironment, pages: dict[str, PageRecord]) -> Site:
@@ -189,7 +187,9 @@ def _folder(docname: str) -> str:
     return docname.rpartition("/")[0]
 
 
-def _place(docname: str, conferences: dict[str, ConferenceEntry]) -> tuple[ConferenceEntry, str] | None:
+def _place(
+    docname: str, conferences: dict[str, ConferenceEntry]
+) -> tuple[ConferenceEntry, str] | None:
     """The conference and day folder of a talk page, or None if it is no talk.
 
     A talk is a page ``<day>/<name>`` (not an index) directly inside a day folder of

@@ -78,17 +78,12 @@ def _canonical_youtube_url(url: str, host: str) -> str:
         raise ResourceURLError(f"{url!r} is a YouTube link, but not to a single video")
     if not _YOUTUBE_ID.fullmatch(video_id):
         raise ResourceURLError(
-            f"{url!r}: {video_id!r} is not a YouTube video ID "
-            "(11 letters, digits, '-' or '_')"
+            f"{url!r}: {video_id!r} is not a YouTube video ID (11 letters, digits, '-' or '_')"
         )
 
     fragment = parse_qs(parts.fragment)
     start = next(
-        (
-            values[0]
-            for values in (query.get("t"), query.get("start"), fragment.get("t"))
-            if values
-        ),
+        (values[0] for values in (query.get("t"), query.get("start"), fragment.get("t")) if values),
         None,
     )
     canonical = f"https://www.youtube.com/watch?v={video_id}"

@@ -1,0 +1,64 @@
+"""Tasks for the talk notes site: `nox -l` lists them, `nox` runs lint, tests and build."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "tests", "build"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.default_venv_backend = "venv"
+
+SPHINX_SOURCES = ["-c", ".", "docs"]
+SPHINX_STRICT = ["-W", "--keep-going", "-j", "auto"]
+CODE = ["conf.py", "noxfile.py", "_ext", "tests"]
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the site into _build/html (or the folder given after --) with -W."""
+    session.install("-r", "requirements.txt")
+    outdir = session.posargs[0] if session.posargs else "_build/html"
+    session.run("sphinx-build", "-b", "html", *SPHINX_STRICT, *SPHINX_SOURCES, outdir)
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Preview with live reload at http://127.0.0.1:8000; also watches conf.py and _ext/."""
+    session.install("-r", "requirements-dev.txt")
+    session.run(
+        "sphinx-autobuild",
+        *SPHINX_SOURCES,
+        "_build/serve",
+        "--watch",
+        "conf.py",
+        "--watch",
+        "_ext",
+        "--host",
+        "127.0.0.1",
+        "-j",
+        "auto",
+        *session.posargs,
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (fixture sites, the real site with -W, config schemas)."""
+    session.install("-r", "requirements-dev.txt")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check, ruff format --check and codespell over the code and docs/."""
+    session.install("-r", "requirements-dev.txt")
+    session.run("ruff", "check", *CODE)
+    session.run("ruff", "format", "--check", *CODE)
+    session.run("codespell", *CODE, "docs", "README.md")
+
+
+@nox.session
+def linkcheck(session: nox.Session) -> None:
+    """Check every external link of the site (needs the internet; not run by default)."""
+    session.install("-r", "requirements.txt")
+    session.run("sphinx-build", "-b", "linkcheck", *SPHINX_SOURCES, "_build/linkcheck")
