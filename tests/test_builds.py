@@ -131,3 +131,19 @@ def test_config_files_match_their_published_schemas() -> None:
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_refused_url_fails_a_strict_build_with_file_and_line(make_site, tmp_path: Path) -> None:
+    page = "---\ntags: [x]\n---\n\n# Talk\n\n```{video} javascript:alert(1)\n```\n"
+    srcdir = make_site(files={"conf-a/day-1/03-evil.md": page})
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-b", "html", str(srcdir), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "conf-a/day-1/03-evil.md:7: WARNING: {video} URL refused: 'javascript:alert(1)'" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
