@@ -134,7 +134,7 @@ def test_config_files_match_their_published_schemas() -> None:
 
 
 def test_a_refused_url_fails_a_strict_build_with_file_and_line(make_site, tmp_path: Path) -> None:
-    page = "---\ntags: [x]\n---\n\n# Talk\n\n```{video} javascript:alert(1)\n```\n"
+    page = "---\ntags: [platform]\n---\n\n# Talk\n\n```{video} javascript:alert(1)\n```\n"
     srcdir = make_site(files={"conf-a/day-1/03-evil.md": page})
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "-b", "html", str(srcdir), str(tmp_path / "out")],

@@ -45,16 +45,20 @@ def test_time_and_room_line(build) -> None:
 @pytest.mark.parametrize(
     ("front_matter", "line", "message"),
     [
-        ("tags: [x]\nspeakers: {a: b}\n", 3, "'speakers' must be a list of non-empty names"),
-        ("tags: [x, 3]\n", 2, "'tags' must be a list of non-empty names"),
-        ("tags: [x]\ntime: tomorrow\n", 3, "'time' 'tomorrow' must be a local date and time"),
+        ("tags: [platform]\nspeakers: {a: b}\n", 3, "'speakers' must be a list of non-empty names"),
+        ("tags: [platform, 3]\n", 2, "'tags' must be a list of non-empty names"),
         (
-            "tags: [x]\ntime: 2025-04-01T11:00\n",
+            "tags: [platform]\ntime: tomorrow\n",
+            3,
+            "'time' 'tomorrow' must be a local date and time",
+        ),
+        (
+            "tags: [platform]\ntime: 2025-04-01T11:00\n",
             3,
             "'time' '2025-04-01T11:00' must be a local date and time with its UTC offset",
         ),
-        ("tags: [x]\nsource: 12345\n", 3, "'source' '12345' must look like sched:UID"),
-        ("tags: [x]\nspeaker: [Jane]\n", 3, "unknown front-matter key 'speaker'"),
+        ("tags: [platform]\nsource: 12345\n", 3, "'source' '12345' must look like sched:UID"),
+        ("tags: [platform]\nspeaker: [Jane]\n", 3, "unknown front-matter key 'speaker'"),
     ],
 )
 def test_bad_talk_front_matter_is_a_warning_at_its_line(

@@ -81,8 +81,8 @@ def test_removed_talk_leaves_the_page(build, make_site) -> None:
 def test_nothing_pending(build) -> None:
     app = build(
         files={
-            "conf-a/day-1/02-no-video.md": "---\ntags: [x]\n---\n\n# T\n",
-            "conf-b/day-1/01-nothing-yet.md": "---\ntags: [x]\n---\n\n# T\n",
+            "conf-a/day-1/02-no-video.md": "---\ntags: [platform]\n---\n\n# T\n",
+            "conf-b/day-1/01-nothing-yet.md": "---\ntags: [platform]\n---\n\n# T\n",
         }
     )
     assert "Nothing is pending" in article_of(app, "pending")

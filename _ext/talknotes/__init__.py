@@ -7,8 +7,13 @@ One module per concern:
 - ``site``: per-page facts in the environment and the conference/day/talk structure;
 - ``resources``: the ``{video}``, ``{slides}`` and ``{demo}`` button directives;
 - ``byline``: speakers, time and room under a talk's title;
+- ``vocabulary``: the tag vocabulary file (``tags.yml``) and tag matching;
+- ``tags``: tags of a page resolved while reading, badges, the ``{tags}`` directive;
 - ``generated``: virtual pages rendered by the build and listed in the sidebar;
-- ``pending``: the pending-material page.
+- ``listings``: talk lists and tables shared by generated pages and ``{taglist}``;
+- ``pending``: the pending-material page;
+- ``tagpages``: the topic overview, one page and one Atom feed per tag, JSON export;
+- ``taglist``: the ``{taglist}`` directive.
 """
 
 from __future__ import annotations
@@ -17,9 +22,10 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import byline, resources, site
+from . import byline, resources, site, tagpages, tags
 from .generated import connect_generated_pages
-from .pending import PENDING_PAGE
+from .pending import PENDING, pending_pages
+from .taglist import TagListDirective, pages_with_listings, render_taglists, taglist
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,15 +59,31 @@ def _fingerprint_code(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     app.add_config_value("talknotes_code_fingerprint", "", "env", types=frozenset({str}))
+    app.add_config_value("talknotes_tags_file", "tags.yml", "env", types=frozenset({str}))
     app.connect("config-inited", _fingerprint_code)
+    app.connect("config-inited", _add_assets)
     app.add_domain(site.TalkNotesDomain)
+
     app.add_node(resources.resource_block)
     for name, directive in resources.RESOURCE_DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.add_directive("tags", tags.TagsDirective)
+    app.add_node(taglist)
+    app.add_directive("taglist", TagListDirective)
+
+    app.connect("builder-inited", tags.load_tag_vocabulary)
     app.connect("doctree-read", site.collect_page_facts)
+    app.connect("doctree-read", tags.resolve_page_tags)
     app.connect("doctree-read", byline.add_byline)
-    connect_generated_pages(app, [PENDING_PAGE])
-    app.connect("config-inited", _add_assets)
+    app.connect("env-get-outdated", pages_with_listings)
+    app.connect("env-check-consistency", tags.check_talks_have_tags)
+    app.connect("doctree-resolved", render_taglists)
+
+    connect_generated_pages(
+        app, [pending_pages, tagpages.tag_pages], sidebar=[tagpages.TOPICS, PENDING]
+    )
+    app.connect("html-page-context", tagpages.add_site_feed_link)
+    app.connect("build-finished", tagpages.write_feeds_and_json)
     app.add_css_file("talknotes.css")
     return {
         "version": __version__,

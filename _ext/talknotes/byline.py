@@ -1,4 +1,4 @@
-"""The talk's byline under its title: speakers with companies, then when and where.
+"""The talk's byline under its title: speakers with companies, when and where, tags.
 
 It is added while the page is read, from the page's own front matter, so it is
 cached with the doctree and found by the site search.
@@ -10,15 +10,20 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .tags import tag_badges
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .frontmatter import PageFacts, Speaker
+    from .frontmatter import Speaker
+    from .site import TalkNotesDomain
 
 
 def add_byline(app: Sphinx, doctree: nodes.document) -> None:
-    """Insert the speakers (and time and room) right after the page title."""
-    facts: PageFacts = app.env.domains["talknotes"].pages[app.env.docname].facts
+    """Insert speakers, time and room, and tag badges right after the page title."""
+    domain: TalkNotesDomain = app.env.domains["talknotes"]
+    record = domain.pages[app.env.docname]
+    facts = record.facts
     lines = []
     if facts.speakers:
         speakers = nodes.paragraph("", "", classes=["talknotes-speakers"])
@@ -37,6 +42,9 @@ def add_byline(app: Sphinx, doctree: nodes.document) -> None:
     ]
     if when_where:
         lines.append(nodes.paragraph("", " · ".join(when_where), classes=["talknotes-when"]))
+    badges = tag_badges(record, domain.vocabulary)
+    if badges is not None:
+        lines.append(badges)
     section = next(iter(doctree.findall(nodes.section)), None)
     if not lines or section is None or not isinstance(section[0], nodes.title):
         return

@@ -1,8 +1,8 @@
-"""Pages the build generates (pending material, later tags): virtual, themed, linked.
+"""Pages the build generates (pending material, tag pages): virtual, themed, linked.
 
 They are never written into the source folder: each is rendered from docutils nodes
-into the theme's ``page.html`` at ``html-collect-pages``, and the sidebar lists them
-on every page through the ``talknotes/sidebar-pages.html`` template.
+into the theme's ``page.html`` at ``html-collect-pages``, and the sidebar lists the
+entry pages on every page through the ``talknotes/sidebar-pages.html`` template.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from docutils import nodes
 from .diagnostics import warn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from sphinx.application import Sphinx
 
-__all__ = ["GeneratedPage", "connect_generated_pages", "internal_link"]
+__all__ = ["GeneratedPage", "SidebarEntry", "connect_generated_pages", "internal_link"]
 
 
 @dataclass(frozen=True)
@@ -29,44 +29,67 @@ class GeneratedPage:
     name: str
     title: str
     render: Callable[[Sphinx, str], list[nodes.Node]]
+    #: extra HTML for the page's <head>, such as a feed link
+    head: str = ""
 
 
-def internal_link(app: Sphinx, from_page: str, docname: str, text: str) -> nodes.reference:
-    """A link from a generated page to a document, relative like Sphinx's own."""
-    uri = app.builder.get_relative_uri(from_page, docname)
+@dataclass(frozen=True)
+class SidebarEntry:
+    """A generated page linked from every page's sidebar; ``section`` pages count as it."""
+
+    name: str
+    title: str
+    section: str | None = None
+
+    def is_current(self, pagename: str) -> bool:
+        return pagename == self.name or bool(self.section and pagename.startswith(self.section))
+
+
+def internal_link(app: Sphinx, from_page: str, target: str, text: str) -> nodes.reference:
+    """A link from a generated page to a page of the site, relative like Sphinx's own."""
+    uri = app.builder.get_relative_uri(from_page, target)
     return nodes.reference("", text, internal=True, refuri=uri)
 
 
-def connect_generated_pages(app: Sphinx, pages: Sequence[GeneratedPage]) -> None:
-    """Have the HTML builder render ``pages`` and every page's sidebar list them."""
+def connect_generated_pages(
+    app: Sphinx,
+    sources: Sequence[Callable[[Sphinx], Iterable[GeneratedPage]]],
+    sidebar: Sequence[SidebarEntry],
+) -> None:
+    """Have the HTML builder render the pages of ``sources``, and the sidebar link ``sidebar``."""
 
     def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-        for page in pages:
-            if page.name in app.env.found_docs:
-                warn(
-                    f"the generated page {page.name!r} replaces nothing: "
-                    f"rename the source page {page.name!r}",
-                    location=page.name,
-                    subtype="generated",
-                )
-                continue
-            # Set the per-page numbering state that Sphinx sets before writing a
-            # document: a generated page has no numbered sections or figures, and
-            # after a parallel write the builder holds none at all.
-            app.builder.secnumbers = {}
-            app.builder.fignumbers = {}
-            section = nodes.section("", nodes.title("", page.title), ids=["page-title"])
-            section += page.render(app, page.name)
-            body = app.builder.render_partial(section)["fragment"]
-            yield page.name, {"title": page.title, "body": body}, "page.html"
+        for source in sources:
+            for page in source(app):
+                if page.name in app.env.found_docs:
+                    warn(
+                        f"the build generates the page {page.name!r}: "
+                        f"rename the source page {page.name!r}",
+                        location=page.name,
+                        subtype="generated",
+                    )
+                    continue
+                yield page.name, _context(app, page), "page.html"
 
     def add_sidebar_entries(
         app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
     ) -> None:
         context["talknotes_pages"] = [
-            {"name": page.name, "title": page.title, "current": page.name == pagename}
-            for page in pages
+            {"name": entry.name, "title": entry.title, "current": entry.is_current(pagename)}
+            for entry in sidebar
         ]
 
     app.connect("html-collect-pages", collect)
     app.connect("html-page-context", add_sidebar_entries)
+
+
+def _context(app: Sphinx, page: GeneratedPage) -> dict[str, Any]:
+    # Set the per-page numbering state that Sphinx sets before writing a document:
+    # a generated page has no numbered sections or figures, and after a parallel
+    # write the builder holds none at all.
+    app.builder.secnumbers = {}
+    app.builder.fignumbers = {}
+    section = nodes.section("", nodes.title("", page.title), ids=["page-title"])
+    section += page.render(app, page.name)
+    body = app.builder.render_partial(section)["fragment"]
+    return {"title": page.title, "body": body, "metatags": page.head}

@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .generated import GeneratedPage, internal_link
-from .site import page_title
+from .generated import GeneratedPage, SidebarEntry, internal_link
+from .site import GENERATED_TITLES, PENDING_PAGE, page_title
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from .site import PageRecord, TalkNotesDomain
 
-__all__ = ["PENDING_PAGE"]
+__all__ = ["PENDING", "pending_pages"]
 
 
 def _render(app: Sphinx, pagename: str) -> list[nodes.Node]:
@@ -83,4 +83,8 @@ def _count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
-PENDING_PAGE = GeneratedPage("pending", "Pending material", _render)
+PENDING = SidebarEntry(PENDING_PAGE, GENERATED_TITLES[PENDING_PAGE])
+
+
+def pending_pages(app: Sphinx) -> list[GeneratedPage]:
+    return [GeneratedPage(PENDING.name, PENDING.title, _render)]

@@ -13,14 +13,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from docutils import nodes
 from sphinx.domains import Domain
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
 
 from .frontmatter import Conference, PageFacts, read_page_facts
+from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
 
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -33,9 +36,20 @@ __all__ = [
     "Talk",
     "TalkNotesDomain",
     "page_title",
+    "tag_page_name",
 ]
 
 _NO_TIME = datetime.max.replace(tzinfo=UTC)
+
+#: the fixed pages the build generates, by name, with their titles
+PENDING_PAGE = "pending"
+TOPICS_PAGE = "tags/index"
+GENERATED_TITLES = {PENDING_PAGE: "Pending material", TOPICS_PAGE: "Topics"}
+
+
+def tag_page_name(key: str) -> str:
+    """The generated page of a tag."""
+    return f"tags/{key}"
 
 
 @dataclass(frozen=True)
@@ -53,13 +67,21 @@ class PageRecord:
 
     facts: PageFacts = field(default_factory=PageFacts)
     resources: list[Resource] = field(default_factory=list)
+    #: tag names from ``{tags}`` directives, with their lines
+    directive_tags: list[tuple[str, int]] = field(default_factory=list)
+    #: the vocabulary keys the page's tags resolve to, in the order written
+    tag_keys: list[str] = field(default_factory=list)
+    #: the first paragraph of the notes, for feeds and link previews
+    summary: str = ""
+    #: the page holds a ``{taglist}``, which lists other pages
+    lists_talks: bool = False
 
     def pending(self) -> list[str]:
         """The kinds of material still to come, in page order."""
         return [resource.kind for resource in self.resources if resource.url is None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity
 class Talk:
     docname: str
     title: str
@@ -68,14 +90,14 @@ class Talk:
     conference: ConferenceEntry
 
 
-@dataclass
+@dataclass(eq=False)
 class Day:
     docname: str
     title: str
     talks: list[Talk] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class ConferenceEntry:
     docname: str
     conference: Conference
@@ -91,8 +113,17 @@ class TalkNotesDomain(Domain):
 
     name = "talknotes"
     label = "Talk notes"
+    roles: ClassVar[dict[str, XRefRole]] = {"tag": XRefRole()}
+    dangling_warnings: ClassVar[dict[str, str]] = {"tag": "unknown tag %(target)r"}
     initial_data: ClassVar[dict[str, Any]] = {"pages": {}}
-    data_version = 1
+    data_version = 2
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: the tag vocabulary, loaded anew by every build (not kept in the environment)
+        self.vocabulary = Vocabulary()
+        self.vocabulary_path = ""
+        self._site: Site | None = None
 
     @property
     def pages(self) -> dict[str, PageRecord]:
@@ -112,6 +143,23 @@ class TalkNotesDomain(Domain):
             if docname in otherdata["pages"]:
                 self.pages[docname] = otherdata["pages"][docname]
 
+    def resolve_xref(  # noqa: PLR0917 (Sphinx's signature)
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: Any,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """Resolve ``{talknotes:tag}`` and tag badges to the tag's generated page."""
+        key = self.vocabulary.resolve(target)
+        if typ != "tag" or key is None:
+            return None
+        title = self.vocabulary.tags[key].title
+        return make_refnode(builder, fromdocname, tag_page_name(key), "", contnode, title)
+
     def resolve_any_xref(  # noqa: PLR0917 (Sphinx's signature)
         self,
         env: BuildEnvironment,
@@ -121,12 +169,22 @@ class TalkNotesDomain(Domain):
         node: Any,
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
-        return []
+        """Let Markdown links such as ``[topics](tags/index)`` reach the generated pages."""
+        target = target.strip("/").removesuffix(".html")
+        title = GENERATED_TITLES.get(target)
+        key = target.removeprefix("tags/")
+        if title is None and target.startswith("tags/") and key in self.vocabulary.tags:
+            title = self.vocabulary.tags[key].title
+        if title is None:
+            return []
+        if not contnode.astext():
+            contnode = nodes.inline("", title)
+        return [("talknotes:page", make_refnode(builder, fromdocname, target, "", contnode, title))]
 
     @property
     def site(self) -> Site:
         """The site's structure, derived once per build and dropped when a page changes."""
-        if getattr(self, "_site", None) is None:
+        if self._site is None:
             self._site = Site.from_env(self.env, self.pages)
         return self._site
 
@@ -138,6 +196,23 @@ def collect_page_facts(app: Sphinx, doctree: nodes.document) -> None:
     domain: TalkNotesDomain = env.domains["talknotes"]
     record = domain.record(env.docname)
     record.facts = read_page_facts(metadata, env.docname, env.doc2path(env.docname))
+    record.summary = _summary(doctree)
+
+
+_SUMMARY_LENGTH = 300
+
+
+def _summary(doctree: nodes.document) -> str:
+    """The first paragraph of the notes (not a button or byline), shortened."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if isinstance(paragraph.parent, nodes.section) and not any(
+            name.startswith("talknotes-") for name in paragraph["classes"]
+        ):
+            text = " ".join(paragraph.astext().split())
+            if len(text) <= _SUMMARY_LENGTH:
+                return text
+            return text[: _SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return ""
 
 
 class Site:
@@ -146,6 +221,16 @@ class Site:
     def __init__(self, conferences: list[ConferenceEntry]) -> None:
         self.conferences = conferences
         self.talks = {talk.docname: talk for entry in conferences for talk in entry.talks()}
+        #: tag key -> its talks, newest conference first, then in day and talk order
+        self.tagged: dict[str, list[Talk]] = {}
+        for entry in reversed(conferences):
+            for talk in entry.talks():
+                for key in talk.record.tag_keys:
+                    self.tagged.setdefault(key, []).append(talk)
+
+    def talks_newest_first(self) -> list[Talk]:
+        """Every talk: newest conference first, then in day and talk order."""
+        return [talk for entry in reversed(self.conferences) for talk in entry.talks()]
 
     @classmethod
     def from_env(cls, env: BuildEnvironment, pages: dict[str, PageRecord]) -> Site:

@@ -1,0 +1,68 @@
+"""Docutils building blocks shared by the generated pages and ``{taglist}``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .generated import internal_link
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sphinx.application import Sphinx
+
+    from .site import ConferenceEntry, Talk
+
+__all__ = ["conference_anchor", "table", "talk_list"]
+
+
+def conference_anchor(entry: ConferenceEntry) -> str:
+    """The id of a conference's section on a tag page: its folder, as a slug."""
+    return nodes.make_id(entry.docname.removesuffix("index").strip("/") or "conference")
+
+
+def talk_list(
+    app: Sphinx, from_page: str, talks: Sequence[Talk], *, with_conference: bool = False
+) -> nodes.bullet_list:
+    """Talks as a list: title (link), day (and conference), speakers."""
+    items = []
+    for talk in talks:
+        paragraph = nodes.paragraph()
+        paragraph += internal_link(app, from_page, talk.docname, talk.title)
+        where = (
+            f"{talk.conference.conference.name}, {talk.day.title}"
+            if with_conference
+            else talk.day.title
+        )
+        paragraph += nodes.Text(" · ")
+        paragraph += nodes.inline("", where, classes=["talknotes-day"])
+        if talk.record.facts.speakers:
+            paragraph += nodes.Text(" · ")
+            paragraph += nodes.inline(
+                "",
+                ", ".join(str(speaker) for speaker in talk.record.facts.speakers),
+                classes=["talknotes-speakers-inline"],
+            )
+        items.append(nodes.list_item("", paragraph))
+    return nodes.bullet_list("", *items, classes=["talknotes-talk-list"])
+
+
+def table(
+    header: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]], classes: Sequence[str] = ()
+) -> nodes.table:
+    """A plain table; cells are text or inline nodes."""
+    group = nodes.tgroup(cols=len(header))
+    group += [nodes.colspec(colwidth=1) for _ in header]
+    group += nodes.thead("", _row(header))
+    group += nodes.tbody("", *(_row(cells) for cells in rows))
+    return nodes.table("", group, classes=["talknotes-table", *classes])
+
+
+def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        content = nodes.Text(cell) if isinstance(cell, str) else cell
+        row += nodes.entry("", nodes.paragraph("", "", content))
+    return row
