@@ -36,8 +36,12 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 def make_site(tmp_path: Path) -> Callable[..., Path]:
     """Copy a fixture root into a fresh folder, with extra or replaced files."""
 
+    made = 0
+
     def make(root: str = "site", files: dict[str, str] | None = None) -> Path:
-        srcdir = tmp_path / "src"
+        nonlocal made
+        made += 1
+        srcdir = tmp_path / f"site-{made}" / "src"
         shutil.copytree(ROOTS / root, srcdir)
         for relative, text in (files or {}).items():
             path = srcdir / relative

@@ -20,10 +20,11 @@ _FETCHING = re.compile(
 )
 
 
-def _pages(outdir: Path) -> dict[str, str]:
+def _pages(outdir: Path, suffixes: tuple[str, ...] = (".html",)) -> dict[str, str]:
     return {
         path.relative_to(outdir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(outdir.rglob("*.html"))
+        for path in sorted(outdir.rglob("*"))
+        if path.suffix in suffixes
     }
 
 
@@ -33,7 +34,9 @@ def test_parallel_build_gives_the_same_html(build, make_site) -> None:
     shutil.copytree(serial.srcdir, srcdir)
     parallel = build(srcdir=srcdir, parallel=2)
     assert parallel.parallel == 2
-    assert _pages(Path(parallel.outdir)) == _pages(Path(serial.outdir))
+    generated = (".html", ".atom", ".json")
+    assert _pages(Path(parallel.outdir), generated) == _pages(Path(serial.outdir), generated)
+    assert "tags/backstage.atom" in _pages(Path(parallel.outdir), generated)
     assert warnings_of(parallel) == ""
 
 

@@ -14,7 +14,7 @@ def test_tags_and_speakers_are_stored_in_the_environment(build) -> None:
     app = build()
     pages = app.env.domains["talknotes"].pages
     facts = pages["conf-a/day-1/01-complete"].facts
-    assert facts.tags == ("platform",)
+    assert facts.tags == ("Platform", "backstage")
     assert facts.speakers == (Speaker("Jane Doe", "Acme"), Speaker("John Roe"))
     later = pages["conf-b/day-1/01-nothing-yet"].facts
     assert later.time == datetime(2025, 4, 2, 11, 0, tzinfo=timezone(timedelta(hours=1)))
