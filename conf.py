@@ -30,6 +30,10 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "**/_build", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline"]
 myst_heading_anchors = 3
+# ```mermaid fences (as GitHub renders them) are diagrams, drawn at build time.
+myst_fence_as_directive = ["mermaid"]
+mermaid_output_format = "svg"  # no Mermaid JavaScript, no CDN: talknotes draws SVG
+talknotes_diagram_cache = str(ROOT / "_build" / ".diagram-cache")
 todo_include_todos = True
 suppress_warnings: list[str] = []
 

@@ -13,7 +13,8 @@ One module per concern:
 - ``listings``: talk lists and tables shared by generated pages and ``{taglist}``;
 - ``pending``: the pending-material page;
 - ``tagpages``: the topic overview, one page and one Atom feed per tag, JSON export;
-- ``taglist``: the ``{taglist}`` directive.
+- ``taglist``: the ``{taglist}`` directive;
+- ``diagrams``: Mermaid diagrams drawn at build time, light and dark, cached.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import byline, resources, site, tagpages, tags
+from sphinxcontrib.mermaid import mermaid
+
+from . import byline, diagrams, resources, site, tagpages, tags
 from .generated import connect_generated_pages
 from .pending import PENDING, pending_pages
 from .taglist import TagListDirective, pages_with_listings, render_taglists, taglist
@@ -58,8 +61,10 @@ def _fingerprint_code(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
+    app.setup_extension("sphinxcontrib.mermaid")
     app.add_config_value("talknotes_code_fingerprint", "", "env", types=frozenset({str}))
     app.add_config_value("talknotes_tags_file", "tags.yml", "env", types=frozenset({str}))
+    app.add_config_value("talknotes_diagram_cache", "", "", types=frozenset({str}))
     app.connect("config-inited", _fingerprint_code)
     app.connect("config-inited", _add_assets)
     app.add_domain(site.TalkNotesDomain)
@@ -70,11 +75,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("tags", tags.TagsDirective)
     app.add_node(taglist)
     app.add_directive("taglist", TagListDirective)
+    app.add_directive("mermaid", diagrams.DiagramDirective, override=True)
+    app.add_node(mermaid, override=True, html=(diagrams.visit_diagram, None))
 
     app.connect("builder-inited", tags.load_tag_vocabulary)
     app.connect("doctree-read", site.collect_page_facts)
     app.connect("doctree-read", tags.resolve_page_tags)
     app.connect("doctree-read", byline.add_byline)
+    app.connect("doctree-read", diagrams.collect_diagrams)
+    app.connect("env-updated", diagrams.draw_diagrams)
+    app.connect("html-page-context", diagrams.add_diagram_stylesheet)
     app.connect("env-get-outdated", pages_with_listings)
     app.connect("env-check-consistency", tags.check_talks_have_tags)
     app.connect("doctree-resolved", render_taglists)

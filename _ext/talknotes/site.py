@@ -75,6 +75,8 @@ class PageRecord:
     summary: str = ""
     #: the page holds a ``{taglist}``, which lists other pages
     lists_talks: bool = False
+    #: the page's Mermaid diagrams (``diagrams.Diagram``), drawn after reading
+    diagrams: list[Any] = field(default_factory=list)
 
     def pending(self) -> list[str]:
         """The kinds of material still to come, in page order."""
@@ -116,7 +118,7 @@ class TalkNotesDomain(Domain):
     roles: ClassVar[dict[str, XRefRole]] = {"tag": XRefRole()}
     dangling_warnings: ClassVar[dict[str, str]] = {"tag": "unknown tag %(target)r"}
     initial_data: ClassVar[dict[str, Any]] = {"pages": {}}
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
