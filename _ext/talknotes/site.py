@@ -9,6 +9,7 @@ reading, once per build, and shared by every listing page.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -171,17 +172,33 @@ class TalkNotesDomain(Domain):
         node: Any,
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
-        """Let Markdown links such as ``[topics](tags/index)`` reach the generated pages."""
-        target = target.strip("/").removesuffix(".html")
-        title = GENERATED_TITLES.get(target)
-        key = target.removeprefix("tags/")
-        if title is None and target.startswith("tags/") and key in self.vocabulary.tags:
-            title = self.vocabulary.tags[key].title
-        if title is None:
+        """Let Markdown links such as ``[topics](tags/index)`` reach the generated pages.
+
+        A target is tried relative to the linking page (``../tags/x``), then from
+        the site's root (``tags/x`` or ``/tags/x``).
+        """
+        target = target.removesuffix(".html")
+        candidates = [target.lstrip("/")]
+        if not target.startswith("/"):
+            folder = posixpath.dirname(fromdocname)
+            candidates.insert(0, posixpath.normpath(posixpath.join(folder, target)))
+        found = next(
+            ((name, title) for name in candidates if (title := self._generated_title(name))),
+            None,
+        )
+        if found is None:
             return []
+        target, title = found
         if not contnode.astext():
             contnode = nodes.inline("", title)
         return [("talknotes:page", make_refnode(builder, fromdocname, target, "", contnode, title))]
+
+    def _generated_title(self, name: str) -> str | None:
+        """The title of the generated page ``name``, or None if the build makes none."""
+        key = name.removeprefix("tags/")
+        if name.startswith("tags/") and key in self.vocabulary.tags:
+            return self.vocabulary.tags[key].title
+        return GENERATED_TITLES.get(name)
 
     @property
     def site(self) -> Site:
