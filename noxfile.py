@@ -10,7 +10,7 @@ nox.options.default_venv_backend = "venv"
 
 SPHINX_SOURCES = ["-c", ".", "docs"]
 SPHINX_STRICT = ["-W", "--keep-going", "-j", "auto"]
-CODE = ["conf.py", "noxfile.py", "_ext", "tests"]
+CODE = ["conf.py", "noxfile.py", "_ext", "tests", "tools"]
 
 
 @nox.session
@@ -55,6 +55,13 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", *CODE)
     session.run("ruff", "format", "--check", *CODE)
     session.run("codespell", *CODE, "docs", "README.md")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks: cold and warm diagram drawing (`nox -s bench -- --help`)."""
+    session.install("-r", "requirements.txt")
+    session.run("python", "tools/bench.py", *session.posargs)
 
 
 @nox.session
