@@ -14,7 +14,8 @@ One module per concern:
 - ``pending``: the pending-material page;
 - ``tagpages``: the topic overview, one page and one Atom feed per tag, JSON export;
 - ``taglist``: the ``{taglist}`` directive;
-- ``diagrams``: Mermaid diagrams drawn at build time, light and dark, cached.
+- ``diagrams``: Mermaid diagrams drawn at build time, light and dark, cached;
+- ``navigation``: a sidebar computed once per build, pruned to the current branch.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from sphinxcontrib.mermaid import mermaid
 
-from . import byline, diagrams, resources, site, tagpages, tags
+from . import byline, diagrams, navigation, resources, site, tagpages, tags
 from .generated import connect_generated_pages
 from .pending import PENDING, pending_pages
 from .taglist import TagListDirective, pages_with_listings, render_taglists, taglist
@@ -41,8 +42,13 @@ _HERE = Path(__file__).parent
 
 def _add_assets(app: Sphinx, config: Config) -> None:
     """Ship our stylesheet and sidebar template with the extension itself."""
-    config.templates_path.append(str(_HERE / "templates"))
-    config.html_static_path.append(str(_HERE / "static"))
+    # New lists: the defaults are shared between Sphinx applications.
+    config.templates_path = _with(config.templates_path, str(_HERE / "templates"))
+    config.html_static_path = _with(config.html_static_path, str(_HERE / "static"))
+
+
+def _with(paths: list[str], path: str) -> list[str]:
+    return paths if path in paths else [*paths, path]
 
 
 def _fingerprint_code(app: Sphinx, config: Config) -> None:
@@ -86,6 +92,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", diagrams.draw_diagrams)
     app.connect("html-page-context", diagrams.add_diagram_stylesheet)
     app.connect("env-get-outdated", pages_with_listings)
+    app.connect("env-get-updated", navigation.changed_navigation)
+    # Before the theme's own handler (priority 500), which renders the toctree.
+    app.connect("html-page-context", navigation.use_pruned_navigation, priority=400)
     app.connect("env-check-consistency", tags.check_talks_have_tags)
     app.connect("doctree-resolved", render_taglists)
 

@@ -126,6 +126,8 @@ class TalkNotesDomain(Domain):
         #: the tag vocabulary, loaded anew by every build (not kept in the environment)
         self.vocabulary = Vocabulary()
         self.vocabulary_path = ""
+        #: the navigation tree of this build (``navigation.NavigationTree``), after reading
+        self.navigation: Any = None
         self._site: Site | None = None
 
     @property

@@ -1,0 +1,85 @@
+"""The pruned sidebar: every conference and its days, plus the current branch."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import html_of
+
+
+def _sidebar(app, page: str) -> str:
+    html = html_of(app, page)
+    start = html.index('<div class="sidebar-tree">')
+    return html[start : html.index("</div>", start)]
+
+
+def _links(sidebar: str) -> list[str]:
+    return re.findall(r'<a class="[^"]*reference internal" href="([^"]+)">', sidebar)
+
+
+def test_a_talk_shows_all_conferences_their_days_and_its_own_day(build) -> None:
+    app = build()
+    sidebar = _sidebar(app, "conf-b/day-1/01-nothing-yet")
+    assert _links(sidebar) == [
+        "../../conf-a/index.html",
+        "../../conf-a/day-1/index.html",
+        "../index.html",
+        "index.html",
+        "#",  # the current page
+        "02-complete.html",
+        "../day-2/index.html",
+    ]
+    # The theme's behaviour stays: current branch marked and expanded, expanders added.
+    assert (
+        '<a class="current reference internal" href="#">Talk waiting for everything</a>' in sidebar
+    )
+    assert 'class="toctree-l1 current has-children"' in sidebar
+    assert re.search(r'<input aria-label="Toggle navigation of Conf B 2025" checked=""', sidebar)
+    assert "02-no-video" not in sidebar  # another conference's talks stay folded away
+
+
+def test_pages_outside_the_tree_show_the_top_levels(build) -> None:
+    app = build()
+    assert _links(_sidebar(app, "tags/index")) == [
+        "../conf-a/index.html",
+        "../conf-a/day-1/index.html",
+        "../conf-b/index.html",
+        "../conf-b/day-1/index.html",
+        "../conf-b/day-2/index.html",
+    ]
+
+
+def test_adding_a_talk_updates_its_siblings_sidebars(build, make_site) -> None:
+    srcdir = make_site()
+    build(srcdir=srcdir)
+    other_day = Path(srcdir).parent / "build/html/conf-b/day-2/01-backstage.html"
+    other_day_written = other_day.stat().st_mtime_ns
+
+    new = "---\ntags: [security]\n---\n\n# A brand new talk\n"
+    (srcdir / "conf-b/day-1/03-new.md").write_text(new)
+    app = build(srcdir=srcdir)
+    assert "A brand new talk" in _sidebar(app, "conf-b/day-1/01-nothing-yet")
+    assert "A brand new talk" in _sidebar(app, "conf-b/day-1/index")
+    # A page that does not list the day's talks is left alone.
+    assert other_day.stat().st_mtime_ns == other_day_written
+
+
+def test_renaming_a_talk_updates_the_sidebars_that_list_it(build, make_site) -> None:
+    srcdir = make_site()
+    build(srcdir=srcdir)
+    talk = srcdir / "conf-b/day-1/02-complete.md"
+    talk.write_text(talk.read_text().replace("# Second complete talk", "# Renamed talk"))
+    app = build(srcdir=srcdir)
+    assert "Renamed talk" in _sidebar(app, "conf-b/day-1/01-nothing-yet")
+    assert "Second complete talk" not in _sidebar(app, "conf-b/day-1/01-nothing-yet")
+
+
+def test_adding_a_day_updates_every_page(build, make_site) -> None:
+    srcdir = make_site()
+    build(srcdir=srcdir)
+    (srcdir / "conf-a/day-2").mkdir()
+    (srcdir / "conf-a/day-2/index.md").write_text("# Second day of A\n")
+    app = build(srcdir=srcdir)
+    assert "Second day of A" in _sidebar(app, "conf-b/day-2/01-backstage")
+    assert "Second day of A" in _sidebar(app, "index")
