@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from conftest import html_of
+from furo.navigation import get_navigation_tree
 
 
 def _sidebar(app, page: str) -> str:
@@ -83,3 +84,13 @@ def test_adding_a_day_updates_every_page(build, make_site) -> None:
     app = build(srcdir=srcdir)
     assert "Second day of A" in _sidebar(app, "conf-b/day-2/01-backstage")
     assert "Second day of A" in _sidebar(app, "index")
+
+
+def test_sidebar_markup_is_what_furo_makes_of_the_same_tree(build) -> None:
+    """We write Furo's sidebar markup directly; Furo's own conversion must agree."""
+    app = build()
+    for page in ("conf-b/day-1/01-nothing-yet", "conf-a/index", "index", "tags/index"):
+        ours = _sidebar(app, page).removeprefix('<div class="sidebar-tree">').strip()
+        plain = re.sub(r"<input [^>]*/>|<label [^>]*>.*?</label>", "", ours)
+        plain = plain.replace(" has-children", "").replace(" current-page", "")
+        assert get_navigation_tree(plain) == ours, page

@@ -7,23 +7,45 @@ these machines are noisy: compare ratios, not seconds across runs.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import write_tree  # noqa: E402 (a sibling script, not a package)
 
 
-def sphinx_build(srcdir: Path, outdir: Path, *options: str, confdir: Path = REPO) -> float:
-    """Run one build in a fresh process; return its wall time in seconds."""
+@dataclass(frozen=True)
+class BuildRun:
+    seconds: float
+    peak_rss_mib: float
+
+
+def sphinx_build(
+    srcdir: Path, outdir: Path, *options: str, confdir: Path = REPO, check: bool = True
+) -> BuildRun:
+    """Run one build in a fresh process: its wall time and peak memory.
+
+    The peak is the largest resident set of the build process and its workers.
+    """
     command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", *options]
     command += ["-c", str(confdir), str(srcdir), str(outdir)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run(command, check=True)
-    return time.perf_counter() - start
+    result = subprocess.run(command, check=False, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    if check and result.returncode != 0:
+        sys.exit(f"build of {srcdir} failed:\n{result.stderr}")
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return BuildRun(seconds, peak / 1024)
 
 
 def bench_diagrams(work: Path) -> None:
@@ -34,9 +56,9 @@ def bench_diagrams(work: Path) -> None:
         for text in (path.read_text(encoding="utf-8") for path in (REPO / "docs").rglob("*.md"))
     )
     options = ("-j", "auto", "-D", f"talknotes_diagram_cache={cache}")
-    cold = sphinx_build(REPO / "docs", work / "cold", *options)
+    cold = sphinx_build(REPO / "docs", work / "cold", *options).seconds
     drawn = len(list(cache.glob("*.svg")))
-    warm = sphinx_build(REPO / "docs", work / "warm", *options)
+    warm = sphinx_build(REPO / "docs", work / "warm", *options).seconds
     print("Diagrams (the real site, -j auto, each build into a new output folder)")
     print(f"  diagrams in docs/: {diagrams}; renditions drawn: {drawn} (light + dark)")
     print(f"  cold build (empty cache): {cold:6.2f} s")
@@ -44,7 +66,64 @@ def bench_diagrams(work: Path) -> None:
     print(f"  drawing diagrams cost:    {cold - warm:6.2f} s on a cold build")
 
 
-BENCHMARKS = {"diagrams": bench_diagrams}
+# The baseline: plain Sphinx + myst-parser + sphinx-design with alabaster, the
+# resource directives stood in for by sphinx-design's own button-link.
+BASELINE_CONF = """
+extensions = ["myst_parser", "sphinx_design"]
+myst_enable_extensions = ["colon_fence"]
+html_theme = "alabaster"
+sd_custom_directives = {
+    name: {"inherit": "button-link", "options": {"color": "primary"}}
+    for name in ("video", "slides", "demo")
+}
+"""
+
+
+def _talk_pages(outdir: Path, talks: list[Path], tree: Path) -> list[Path]:
+    return [outdir / talk.relative_to(tree).with_suffix(".html") for talk in talks]
+
+
+def bench_scale(work: Path, talks: int, jobs: str) -> None:
+    """A synthetic tree built with our configuration and with the plain baseline."""
+    tree = work / "docs"
+    pages = write_tree(tree, talks)
+    baseline = work / "baseline"
+    baseline.mkdir()
+    (baseline / "conf.py").write_text(BASELINE_CONF)
+    ours_out, base_out = work / "ours", work / "baseline-html"
+    options = ("-j", jobs, "-D", f"talknotes_diagram_cache={work / 'diagram-cache'}")
+
+    base = sphinx_build(tree, base_out, "-j", jobs, confdir=baseline, check=False)
+    ours = sphinx_build(tree, ours_out, "-W", *options)
+    ours_sizes = [page.stat().st_size for page in _talk_pages(ours_out, pages, tree)]
+    base_sizes = [page.stat().st_size for page in _talk_pages(base_out, pages, tree)]
+
+    edited = pages[len(pages) // 2]
+    edited.write_text(edited.read_text() + "\nOne more line of notes.\n")
+    edit = sphinx_build(tree, ours_out, "-W", *options)
+
+    sibling = pages[0]
+    added = sibling.with_name("99-added-talk.md")
+    added.write_text(sibling.read_text().replace("# Talk 0:", "# A freshly added talk:"))
+    add = sphinx_build(tree, ours_out, "-W", *options)
+    sibling_html = _talk_pages(ours_out, [sibling], tree)[0].read_text()
+    fresh = "A freshly added talk" in sibling_html
+
+    print(f"Scale: {talks} talks, 40 tags, -j {jobs} (both builds in this run)")
+    print(f"  {'':24}{'ours':>12}{'baseline':>12}")
+    print(f"  {'clean build':24}{ours.seconds:>11.1f}s{base.seconds:>11.1f}s")
+    print(f"  {'ratio ours/baseline':24}{ours.seconds / base.seconds:>12.2f}")
+    print(
+        f"  {'median talk page':24}{statistics.median(ours_sizes) / 1024:>10.1f}KB"
+        f"{statistics.median(base_sizes) / 1024:>10.1f}KB"
+    )
+    print(f"  {'largest talk page':24}{max(ours_sizes) / 1024:>10.1f}KB")
+    print(f"  {'peak memory':24}{ours.peak_rss_mib:>9.0f}MiB{base.peak_rss_mib:>9.0f}MiB")
+    print(f"  {'edit one talk':24}{edit.seconds:>11.1f}s")
+    print(f"  {'add one talk':24}{add.seconds:>11.1f}s  (sibling sidebar updated: {fresh})")
+
+
+BENCHMARKS = {"diagrams": bench_diagrams, "scale": bench_scale}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,11 +134,22 @@ def main(argv: list[str] | None = None) -> int:
         choices=list(BENCHMARKS),
         help="run only this benchmark (repeatable; default: all)",
     )
-    chosen = parser.parse_args(argv).only or list(BENCHMARKS)
+    parser.add_argument(
+        "--talks",
+        type=int,
+        action="append",
+        help="talks in the synthetic tree (repeatable; default: 1000)",
+    )
+    parser.add_argument("-j", "--jobs", default="auto", help="sphinx-build -j (default: auto)")
+    arguments = parser.parse_args(argv)
+    chosen = arguments.only or list(BENCHMARKS)
     work = Path(tempfile.mkdtemp(prefix="talknotes-bench-"))
     try:
-        for name in chosen:
-            BENCHMARKS[name](work / name)
+        if "diagrams" in chosen:
+            bench_diagrams(work / "diagrams")
+        if "scale" in chosen:
+            for talks in arguments.talks or [1000]:
+                bench_scale(work / f"scale-{talks}", talks, arguments.jobs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

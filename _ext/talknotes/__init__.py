@@ -93,8 +93,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", diagrams.add_diagram_stylesheet)
     app.connect("env-get-outdated", pages_with_listings)
     app.connect("env-get-updated", navigation.changed_navigation)
-    # Before the theme's own handler (priority 500), which renders the toctree.
-    app.connect("html-page-context", navigation.use_pruned_navigation, priority=400)
+    # Around the theme's own handler (priority 500), which renders the toctree.
+    app.connect("html-page-context", navigation.skip_theme_navigation, priority=400)
+    app.connect("html-page-context", navigation.add_navigation, priority=600)
     app.connect("env-check-consistency", tags.check_talks_have_tags)
     app.connect("doctree-resolved", render_taglists)
 

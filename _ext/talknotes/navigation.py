@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from .site import TalkNotesDomain
 
-__all__ = ["NavigationTree", "changed_navigation", "use_pruned_navigation"]
+__all__ = ["NavigationTree", "add_navigation", "changed_navigation", "skip_theme_navigation"]
 
 #: entries down to this level show their children on every page
 _ALWAYS_EXPANDED = 1
@@ -81,7 +81,7 @@ class NavigationTree:
         }
 
     def render(self, env: BuildEnvironment, builder: Builder, pagename: str) -> str:
-        """The sidebar for ``pagename`` as Sphinx's toctree() HTML, pruned."""
+        """The sidebar for ``pagename``: the pruned tree in Furo's markup."""
         page = _PageNavigation(self, env, builder, pagename, self.path_to(pagename))
         parts = []
         for caption, entries in self.sections:
@@ -107,15 +107,24 @@ class NavigationTree:
         return shown
 
 
+_EXPANDER = '<span class="icon"><svg><use href="#svg-arrow-right"></use></svg></span>'
+
+
 @dataclass
 class _PageNavigation:
-    """Renders the tree as seen from one page."""
+    """Renders the tree as seen from one page, in the markup Furo's sidebar uses.
+
+    Furo turns Sphinx's toctree HTML into its sidebar by parsing it and adding a
+    checkbox and an expander label to every item with children; writing that
+    markup directly spares a parse of every page's tree.
+    """
 
     tree: NavigationTree
     env: BuildEnvironment
     builder: Builder
     pagename: str
     path: set[str]
+    checkboxes: int = 0
 
     def list(self, entries: list[tuple[str | None, str]], level: int) -> str:
         items = [self.item(title, ref, level) for title, ref in entries]
@@ -123,24 +132,39 @@ class _PageNavigation:
         return ('<ul class="current">' if current else "<ul>") + "".join(items) + "</ul>"
 
     def item(self, title: str | None, ref: str, level: int) -> str:
-        text = html.escape(_title(self.env, title, ref))
+        text = html.escape(_title(self.env, title, ref), quote=False)
         if "://" in ref:
             return (
                 f'<li class="toctree-l{level}"><a class="reference external" '
-                f'href="{html.escape(ref)}">{text}</a></li>'
+                f'href="{_attribute(ref)}">{text}</a></li>'
             )
         current = ref in self.path
-        classes = f"toctree-l{level}" + (" current" if current else "")
+        classes = [f"toctree-l{level}"] + (["current"] if current else [])
         if ref == self.pagename:
             link = f'<a class="current reference internal" href="#">{text}</a>'
         else:
-            href = html.escape(self.builder.get_relative_uri(self.pagename, ref))
+            href = _attribute(self.builder.get_relative_uri(self.pagename, ref))
             link = f'<a class="reference internal" href="{href}">{text}</a>'
+        # Furo highlights the deepest current item: the page itself.
+        highlight = ["current-page"] if ref == self.pagename else []
         children = self.tree.children.get(ref)
-        nested = ""
-        if children and (current or level <= _ALWAYS_EXPANDED):
-            nested = self.list(children, level + 1)
-        return f'<li class="{classes}">{link}{nested}</li>'
+        if not children or not (current or level <= _ALWAYS_EXPANDED):
+            return f'<li class="{" ".join(classes + highlight)}">{link}</li>'
+        self.checkboxes += 1  # numbered in document order, parents first, as Furo does
+        name = f"toctree-checkbox-{self.checkboxes}"
+        nested = self.list(children, level + 1)
+        checked = ' checked=""' if current else ""
+        checkbox = (
+            f'<input aria-label="Toggle navigation of {_attribute(text)}"{checked} '
+            f'class="toctree-checkbox" id="{name}" name="{name}" role="switch" type="checkbox"/>'
+        )
+        label = f'<label for="{name}">{_EXPANDER}</label>'
+        classes = [*classes, "has-children", *highlight]
+        return f'<li class="{" ".join(classes)}">{link}{checkbox}{label}{nested}</li>'
+
+
+def _attribute(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;")
 
 
 def _title(env: BuildEnvironment, explicit: str | None, docname: str) -> str:
@@ -168,13 +192,18 @@ def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(rewrite & everything)
 
 
-def use_pruned_navigation(
+def skip_theme_navigation(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    """Give the theme our pruned toctree (runs before Furo's own handler)."""
-    domain: TalkNotesDomain = app.env.domains["talknotes"]
-    tree = domain.navigation
-    if tree is None or "toctree" not in context:
-        return
-    env, builder = app.env, app.builder
-    context["toctree"] = lambda **_options: tree.render(env, builder, pagename)
+    """Before the theme's handler: leave it no site-wide toctree to render and parse."""
+    if app.env.domains["talknotes"].navigation is not None and "toctree" in context:
+        context["toctree"] = lambda **_options: ""
+
+
+def add_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """After the theme's handler: give the sidebar our pruned tree."""
+    tree = app.env.domains["talknotes"].navigation
+    if tree is not None:
+        context["furo_navigation_tree"] = tree.render(app.env, app.builder, pagename)
