@@ -312,3 +312,23 @@ def test_editing_the_vocabulary_rereads_tagged_pages(build, make_site) -> None:
     )
     app = build(srcdir=srcdir)
     assert ">Backstage portal</span></a>" in article_of(app, "conf-b/day-2/01-backstage")
+
+
+def test_unchanged_topic_pages_and_feeds_are_not_written_again(build, make_site) -> None:
+    srcdir = make_site()
+    app = build(srcdir=srcdir)
+    outdir = Path(app.outdir)
+    untouched = [outdir / "tags/backstage.html", outdir / "tags/backstage.atom"]
+    touched = [outdir / "tags/security.html", outdir / "tags/security.atom", outdir / "feed.atom"]
+    written = {path: path.stat().st_mtime_ns for path in untouched + touched}
+    (outdir / "tags/platform.html").unlink()  # a missing output is always written
+
+    talk = srcdir / "conf-b/day-1/01-nothing-yet.md"  # tagged security only
+    talk.write_text(talk.read_text().replace("# Talk waiting for everything", "# Retitled"))
+    app = build(srcdir=srcdir)
+    for path in untouched:
+        assert path.stat().st_mtime_ns == written[path], path
+    for path in touched:
+        assert path.stat().st_mtime_ns > written[path], path
+        assert "Retitled" in path.read_text()
+    assert "Platform engineering" in (outdir / "tags/platform.html").read_text()

@@ -7,7 +7,10 @@ entry pages on every page through the ``talknotes/sidebar-pages.html`` template.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -19,7 +22,15 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-__all__ = ["GeneratedPage", "SidebarEntry", "connect_generated_pages", "internal_link"]
+    from .site import TalkNotesDomain
+
+__all__ = [
+    "GeneratedOutputs",
+    "GeneratedPage",
+    "SidebarEntry",
+    "connect_generated_pages",
+    "internal_link",
+]
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,49 @@ class GeneratedPage:
     render: Callable[[Sphinx, str], list[nodes.Node]]
     #: extra HTML for the page's <head>, such as a feed link
     head: str = ""
+    #: the data the page shows; a page whose data did not change is not written again
+    inputs: object = None
+
+
+class GeneratedOutputs:
+    """Which generated files must be written again, judged by the data they show.
+
+    Rendering every topic page and feed on every build would make a one-line edit
+    cost seconds on a large site. Each output is written only when a digest of its
+    data (and of what every page shares: configuration, navigation, our code)
+    differs from the last build's, or when the file is missing.
+    """
+
+    RECORD = "talknotes-generated.json"
+
+    def __init__(self, app: Sphinx, shared: object) -> None:
+        self.outdir = Path(app.outdir)
+        self.record = Path(app.doctreedir, self.RECORD)
+        try:
+            self.previous: dict[str, str] = json.loads(self.record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.previous = {}
+        self.current: dict[str, str] = {}
+        build_info = app.builder.build_info
+        self.shared = repr(
+            (
+                build_info.config_hash,
+                build_info.tags_hash,
+                app.config.talknotes_code_fingerprint,
+                shared,
+            )
+        )
+
+    def unchanged(self, filename: str, inputs: object) -> bool:
+        """Note ``filename``'s data; True if it was written from the same data before."""
+        if inputs is None:
+            return False
+        digest = hashlib.sha256((self.shared + repr(inputs)).encode()).hexdigest()
+        self.current[filename] = digest
+        return self.previous.get(filename) == digest and (self.outdir / filename).is_file()
+
+    def save(self) -> None:
+        self.record.write_text(json.dumps(self.current, indent=0, sort_keys=True), encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -59,6 +113,11 @@ def connect_generated_pages(
     """Have the HTML builder render the pages of ``sources``, and the sidebar link ``sidebar``."""
 
     def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+        domain: TalkNotesDomain = app.env.domains["talknotes"]
+        navigation = domain.navigation
+        shown = navigation.shown_everywhere(app.env) if navigation is not None else None
+        outputs = GeneratedOutputs(app, (shown, sidebar))
+        domain.outputs = outputs
         for source in sources:
             for page in source(app):
                 if page.name in app.env.found_docs:
@@ -69,7 +128,9 @@ def connect_generated_pages(
                         subtype="generated",
                     )
                     continue
-                yield page.name, _context(app, page), "page.html"
+                filename = page.name + app.builder.out_suffix
+                if not outputs.unchanged(filename, (page.title, page.head, page.inputs)):
+                    yield page.name, _context(app, page), "page.html"
 
     def add_sidebar_entries(
         app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
@@ -81,6 +142,14 @@ def connect_generated_pages(
 
     app.connect("html-collect-pages", collect)
     app.connect("html-page-context", add_sidebar_entries)
+    # Last of the build-finished handlers: after the feeds have been noted.
+    app.connect("build-finished", _save_outputs, priority=900)
+
+
+def _save_outputs(app: Sphinx, exception: Exception | None) -> None:
+    outputs = getattr(app.env.domains["talknotes"], "outputs", None)
+    if exception is None and outputs is not None:
+        outputs.save()
 
 
 def _context(app: Sphinx, page: GeneratedPage) -> dict[str, Any]:

@@ -80,6 +80,21 @@ class NavigationTree:
             if docname in self.level or docname == self.root
         }
 
+    def shown_everywhere(self, env: BuildEnvironment) -> object:
+        """What every page's sidebar shows (top levels), to see when all must change."""
+        signatures = self.signatures(env)
+        return (
+            [
+                (caption, [_title(env, title, ref) for title, ref in entries])
+                for caption, entries in self.sections
+            ],
+            sorted(
+                (docname, signature)
+                for docname, signature in signatures.items()
+                if self.level.get(docname, 0) <= _ALWAYS_EXPANDED
+            ),
+        )
+
     def render(self, env: BuildEnvironment, builder: Builder, pagename: str) -> str:
         """The sidebar for ``pagename``: the pruned tree in Furo's markup."""
         page = _PageNavigation(self, env, builder, pagename, self.path_to(pagename))

@@ -87,4 +87,11 @@ PENDING = SidebarEntry(PENDING_PAGE, GENERATED_TITLES[PENDING_PAGE])
 
 
 def pending_pages(app: Sphinx) -> list[GeneratedPage]:
-    return [GeneratedPage(PENDING.name, PENDING.title, _render)]
+    domain: TalkNotesDomain = app.env.domains["talknotes"]
+    talks = domain.site.talks
+    inputs = tuple(
+        talks[docname].shown() if docname in talks else (docname, page_title(app.env, docname))
+        for docname, record in sorted(domain.pages.items())
+        if record.pending()
+    )
+    return [GeneratedPage(PENDING.name, PENDING.title, _render, inputs=inputs)]

@@ -92,6 +92,22 @@ class Talk:
     day: Day
     conference: ConferenceEntry
 
+    def shown(self) -> tuple[object, ...]:
+        """What listings and feeds show of the talk: when it changes, they do."""
+        facts = self.record.facts
+        return (
+            self.docname,
+            self.title,
+            self.day.title,
+            self.conference.docname,
+            self.conference.conference,
+            facts.speakers,
+            facts.time,
+            tuple(self.record.tag_keys),
+            tuple(self.record.pending()),
+            self.record.summary,
+        )
+
 
 @dataclass(eq=False)
 class Day:
@@ -128,6 +144,8 @@ class TalkNotesDomain(Domain):
         self.vocabulary_path = ""
         #: the navigation tree of this build (``navigation.NavigationTree``), after reading
         self.navigation: Any = None
+        #: what the generated pages and feeds were made from (``generated.GeneratedOutputs``)
+        self.outputs: Any = None
         self._site: Site | None = None
 
     @property

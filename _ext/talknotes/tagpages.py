@@ -51,15 +51,29 @@ def _ordered_tags(app: Sphinx) -> list[Tag]:
     )
 
 
+def _vocabulary_shown(app: Sphinx) -> tuple[Tag, ...]:
+    return tuple(_domain(app).vocabulary.tags.values())
+
+
 def tag_pages(app: Sphinx) -> Iterator[GeneratedPage]:
-    yield GeneratedPage(TOPICS.name, TOPICS.title, _render_overview)
-    for tag in _domain(app).vocabulary.tags.values():
+    site = _domain(app).site
+    vocabulary = _vocabulary_shown(app)
+    everything = tuple(talk.shown() for talk in site.talks_newest_first())
+    yield GeneratedPage(
+        TOPICS.name, TOPICS.title, _render_overview, inputs=(vocabulary, everything)
+    )
+    for tag in vocabulary:
         feed_link = (
             f'<link rel="alternate" type="application/atom+xml" '
             f'title="{html.escape(tag.title)}" href="{tag.key}.atom">'
         )
+        listed = tuple(talk.shown() for talk in site.tagged.get(tag.key, ()))
         yield GeneratedPage(
-            tag_page_name(tag.key), f"Topic: {tag.title}", _render_tag_page, head=feed_link
+            tag_page_name(tag.key),
+            f"Topic: {tag.title}",
+            _render_tag_page,
+            head=feed_link,
+            inputs=(vocabulary, listed),
         )
 
 
@@ -176,14 +190,18 @@ def write_feeds_and_json(app: Sphinx, exception: Exception | None) -> None:
         return
     domain = _domain(app)
     site = domain.site
-    _write_feed(app, SITE_FEED, app.config.project, site.talks_newest_first())
-    for tag in domain.vocabulary.tags.values():
-        _write_feed(
-            app,
-            f"tags/{tag.key}.atom",
-            f"{app.config.project}: {tag.title}",
-            site.tagged.get(tag.key, []),
-        )
+    feeds = [(SITE_FEED, app.config.project, site.talks_newest_first())] + [
+        (f"tags/{tag.key}.atom", f"{app.config.project}: {tag.title}", site.tagged.get(tag.key, []))
+        for tag in domain.vocabulary.tags.values()
+    ]
+    vocabulary = _vocabulary_shown(app)
+    for filename, title, talks in feeds:
+        shown = (title, vocabulary, tuple(talk.shown() for talk in talks))
+        if not domain.outputs.unchanged(filename, shown):
+            _write_feed(app, filename, title, talks)
+    shown = (vocabulary, tuple(talk.shown() for talk in site.talks_newest_first()))
+    if domain.outputs.unchanged("tags/index.json", shown):
+        return
     export = {
         "tags": [
             {
