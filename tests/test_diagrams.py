@@ -92,7 +92,19 @@ def test_pages_without_diagrams_carry_nothing_of_them(diagram_build) -> None:
     app = diagram_build()
     plain = html_of(app, "talks/day-1/02-plain")
     assert "talknotes-diagram" not in plain
-    assert "talknotes-diagrams.css" in html_of(app, PAGE)
+    assert ".talknotes-diagram" not in _stylesheet(app, "talks/day-1/02-plain")
+    assert ".talknotes-diagram" in _stylesheet(app, PAGE)
+
+
+def _stylesheet(app, page: str) -> str:
+    """The CSS a page loads (its stylesheet links, bundles included)."""
+    html = html_of(app, page)
+    depth = page.count("/")
+    hrefs = re.findall(r'<link rel="stylesheet" type="text/css" href="([^"?]+)', html)
+    base = Path(app.outdir)
+    return "".join(
+        (base / href.removeprefix("../" * depth)).read_text(encoding="utf-8") for href in hrefs
+    )
 
 
 def test_unchanged_diagrams_are_never_drawn_twice(diagram_build, draw_calls: Path) -> None:

@@ -15,7 +15,8 @@ One module per concern:
 - ``tagpages``: the topic overview, one page and one Atom feed per tag, JSON export;
 - ``taglist``: the ``{taglist}`` directive;
 - ``diagrams``: Mermaid diagrams drawn at build time, light and dark, cached;
-- ``navigation``: a sidebar computed once per build, pruned to the current branch.
+- ``navigation``: a sidebar computed once per build, pruned to the current branch;
+- ``assets``: one stylesheet and one script bundle per page.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from sphinxcontrib.mermaid import mermaid
 
-from . import byline, diagrams, navigation, resources, site, tagpages, tags
+from . import assets, byline, diagrams, navigation, resources, site, tagpages, tags
 from .generated import connect_generated_pages
 from .pending import PENDING, pending_pages
 from .taglist import TagListDirective, pages_with_listings, render_taglists, taglist
@@ -103,6 +104,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app, [pending_pages, tagpages.tag_pages], sidebar=[tagpages.TOPICS, PENDING]
     )
     app.connect("html-page-context", tagpages.add_site_feed_link)
+    # Last: after every extension and the theme have added their files.
+    app.connect("html-page-context", assets.bundle_page_assets, priority=900)
     app.connect("build-finished", tagpages.write_feeds_and_json)
     app.add_css_file("talknotes.css")
     return {
