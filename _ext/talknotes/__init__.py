@@ -16,7 +16,8 @@ One module per concern:
 - ``taglist``: the ``{taglist}`` directive;
 - ``diagrams``: Mermaid diagrams drawn at build time, light and dark, cached;
 - ``navigation``: a sidebar computed once per build, pruned to the current branch;
-- ``assets``: one stylesheet and one script bundle per page.
+- ``assets``: one stylesheet and one script bundle per page;
+- ``incremental``: small rebuilds read serially, even with ``-j``.
 """
 
 from __future__ import annotations
@@ -27,10 +28,20 @@ from typing import TYPE_CHECKING
 
 from sphinxcontrib.mermaid import mermaid
 
-from . import assets, byline, diagrams, navigation, resources, site, tagpages, tags
+from . import (
+    assets,
+    byline,
+    diagrams,
+    incremental,
+    navigation,
+    resources,
+    site,
+    tagpages,
+    tags,
+)
 from .generated import connect_generated_pages
 from .pending import PENDING, pending_pages
-from .taglist import TagListDirective, pages_with_listings, render_taglists, taglist
+from .taglist import TagListDirective, changed_listings, render_taglists, taglist
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,6 +83,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("talknotes_code_fingerprint", "", "env", types=frozenset({str}))
     app.add_config_value("talknotes_tags_file", "tags.yml", "env", types=frozenset({str}))
     app.add_config_value("talknotes_diagram_cache", "", "", types=frozenset({str}))
+    app.add_config_value("talknotes_serial_read_below", 40, "", types=frozenset({int}))
     app.connect("config-inited", _fingerprint_code)
     app.connect("config-inited", _add_assets)
     app.add_domain(site.TalkNotesDomain)
@@ -86,13 +98,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(mermaid, override=True, html=(diagrams.visit_diagram, None))
 
     app.connect("builder-inited", tags.load_tag_vocabulary)
+    app.connect("env-before-read-docs", incremental.read_few_pages_serially)
+    app.connect("env-updated", incremental.restore_parallel_jobs)
     app.connect("doctree-read", site.collect_page_facts)
     app.connect("doctree-read", tags.resolve_page_tags)
     app.connect("doctree-read", byline.add_byline)
     app.connect("doctree-read", diagrams.collect_diagrams)
     app.connect("env-updated", diagrams.draw_diagrams)
     app.connect("html-page-context", diagrams.add_diagram_stylesheet)
-    app.connect("env-get-outdated", pages_with_listings)
+    app.connect("env-get-updated", changed_listings)
     app.connect("env-get-updated", navigation.changed_navigation)
     # Around the theme's own handler (priority 500), which renders the toctree.
     app.connect("html-page-context", navigation.skip_theme_navigation, priority=400)

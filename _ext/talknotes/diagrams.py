@@ -18,10 +18,10 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import mermaidx
 from docutils import nodes
 from sphinx.util.display import status_iterator
 from sphinxcontrib.mermaid import Mermaid, mermaid
@@ -43,7 +43,7 @@ __all__ = [
     "visit_diagram",
 ]
 
-RENDERER = f"mermaidx-{mermaidx.__version__}"
+RENDERER = f"mermaidx-{version('mermaidx')}"
 _MERMAID_ID = "my-svg"  # the id mermaidx gives every SVG it draws
 STYLESHEET = "talknotes-diagrams.css"
 
@@ -92,6 +92,8 @@ def _cache_path(folder: Path, code: str, theme: str) -> Path:
 
 def _draw(code: str, theme: str) -> tuple[str | None, str | None]:
     """Draw one diagram (in a worker process): its SVG, or Mermaid's error message."""
+    import mermaidx  # noqa: PLC0415 (a large engine, loaded only when there is drawing to do)
+
     try:
         return mermaidx.render(code, theme=theme).svg(), None
     except Exception as error:  # any failure is the diagram's problem, told to its author

@@ -74,8 +74,8 @@ class PageRecord:
     tag_keys: list[str] = field(default_factory=list)
     #: the first paragraph of the notes, for feeds and link previews
     summary: str = ""
-    #: the page holds a ``{taglist}``, which lists other pages
-    lists_talks: bool = False
+    #: the page's ``{taglist}`` listings (``taglist.Listing``), which show other pages
+    listings: list[Any] = field(default_factory=list)
     #: the page's Mermaid diagrams (``diagrams.Diagram``), drawn after reading
     diagrams: list[Any] = field(default_factory=list)
 
@@ -135,7 +135,7 @@ class TalkNotesDomain(Domain):
     roles: ClassVar[dict[str, XRefRole]] = {"tag": XRefRole()}
     dangling_warnings: ClassVar[dict[str, str]] = {"tag": "unknown tag %(target)r"}
     initial_data: ClassVar[dict[str, Any]] = {"pages": {}}
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -3,12 +3,13 @@
 Without ``:tags:`` it shows the topics at a glance (each tag with its number of
 talks); with ``:tags:`` it lists the talks carrying any of them, newest first.
 ``:conference:`` narrows either to one conference, ``:limit:`` caps the length.
-The listing depends on other pages, so a page holding one is rebuilt whenever any
-page changes.
+The listing depends on other pages: after reading, each listing's content is
+compared with the last build's, and the pages whose listings changed are rewritten.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -21,15 +22,22 @@ from .site import tag_page_name
 from .tags import TAG_WARNING
 
 if TYPE_CHECKING:
-    from collections.abc import Set
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
-    from .site import ConferenceEntry, TalkNotesDomain
+    from .site import ConferenceEntry, Site, Talk, TalkNotesDomain
 
-__all__ = ["TagListDirective", "pages_with_listings", "render_taglists", "taglist"]
+__all__ = ["Listing", "TagListDirective", "changed_listings", "render_taglists", "taglist"]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What one ``{taglist}`` asks for."""
+
+    tags: tuple[str, ...] = ()
+    conference: str | None = None
+    limit: int | None = None
 
 
 class taglist(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
@@ -64,98 +72,99 @@ class TagListDirective(SphinxDirective):
                 keys.append(key)
         if "tags" in self.options and not keys:
             return []
-        if keys or "tags" in self.options:
+        if keys:
             self.env.note_dependency(domain.vocabulary_path)
-        node = taglist(
-            "",
-            tags=keys,
-            conference=self.options.get("conference"),
-            limit=self.options.get("limit"),
-        )
+        listing = Listing(tuple(keys), self.options.get("conference"), self.options.get("limit"))
+        node = taglist("", listing=listing)
         self.set_source_info(node)
-        domain.record(self.env.docname).lists_talks = True
+        domain.record(self.env.docname).listings.append(listing)
         return [node]
 
 
-def render_taglists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    domain: TalkNotesDomain = app.env.domains["talknotes"]
-    for node in list(doctree.findall(taglist)):
-        entry = _conference(domain, node)
-        if node["conference"] and entry is None:
-            logger.warning(
-                f"{{taglist}}: no conference {node['conference']!r}; give its folder or name",
-                location=node,
-                type="talknotes",
-                subtype="taglist",
-            )
-            node.replace_self([])
-            continue
-        node.replace_self(_listing(app, docname, domain, node, entry))
-
-
-def _conference(domain: TalkNotesDomain, node: taglist) -> ConferenceEntry | None:
-    wanted = (node["conference"] or "").strip().strip("/").casefold()
-    for entry in domain.site.conferences:
+def _conference(site: Site, listing: Listing) -> ConferenceEntry | None:
+    wanted = (listing.conference or "").strip().strip("/").casefold()
+    for entry in site.conferences:
         folder = entry.docname.removesuffix("index").strip("/").casefold()
         if wanted in {folder, entry.conference.name.casefold()}:
             return entry
     return None
 
 
-def _listing(
-    app: Sphinx,
-    docname: str,
-    domain: TalkNotesDomain,
-    node: taglist,
-    entry: ConferenceEntry | None,
-) -> nodes.Node:
-    site = domain.site
-    limit = node["limit"]
-    if node["tags"]:
-        talks = [
-            talk
-            for key in node["tags"]
-            for talk in site.tagged.get(key, ())
-            if entry is None or talk.conference is entry
-        ]
-        unique = list(dict.fromkeys(talks))
-        ordered = [talk for talk in site.talks_newest_first() if talk in unique]
-        return talk_list(app, docname, ordered[:limit], with_conference=entry is None)
+def _talks(site: Site, listing: Listing, entry: ConferenceEntry | None) -> list[Talk]:
+    """The talks a listing with ``:tags:`` shows, newest first."""
+    wanted = {
+        talk
+        for key in listing.tags
+        for talk in site.tagged.get(key, ())
+        if entry is None or talk.conference is entry
+    }
+    return [talk for talk in site.talks_newest_first() if talk in wanted][: listing.limit]
 
+
+def _topics(
+    domain: TalkNotesDomain, listing: Listing, entry: ConferenceEntry | None
+) -> list[tuple[str, str, int]]:
+    """The topics at a glance: (key, title, number of talks), most talks first."""
     counts = {
         key: sum(1 for talk in talks if entry is None or talk.conference is entry)
-        for key, talks in site.tagged.items()
+        for key, talks in domain.site.tagged.items()
     }
+    titles = {key: domain.vocabulary.tags[key].title for key in counts}
     ranked = sorted(
         (key for key, count in counts.items() if count),
-        key=lambda key: (-counts[key], domain.vocabulary.tags[key].title.casefold()),
+        key=lambda key: (-counts[key], titles[key].casefold()),
     )
+    return [(key, titles[key], counts[key]) for key in ranked[: listing.limit]]
+
+
+def _shown(domain: TalkNotesDomain, listing: Listing) -> object:
+    """What a listing shows, to compare between builds."""
+    entry = _conference(domain.site, listing)
+    if listing.tags:
+        return [talk.shown() for talk in _talks(domain.site, listing, entry)]
+    return _topics(domain, listing, entry)
+
+
+def render_taglists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain: TalkNotesDomain = app.env.domains["talknotes"]
+    for node in list(doctree.findall(taglist)):
+        listing: Listing = node["listing"]
+        entry = _conference(domain.site, listing)
+        if listing.conference and entry is None:
+            logger.warning(
+                f"{{taglist}}: no conference {listing.conference!r}; give its folder or name",
+                location=node,
+                type="talknotes",
+                subtype="taglist",
+            )
+            node.replace_self([])
+        elif listing.tags:
+            talks = _talks(domain.site, listing, entry)
+            node.replace_self(talk_list(app, docname, talks, with_conference=entry is None))
+        else:
+            node.replace_self(_glance(app, docname, _topics(domain, listing, entry)))
+
+
+def _glance(app: Sphinx, docname: str, topics: list[tuple[str, str, int]]) -> nodes.paragraph:
     glance = nodes.paragraph("", "", classes=["talknotes-topics"])
-    for key in ranked[:limit]:
-        link = nodes.reference(
-            "",
-            "",
-            internal=True,
-            refuri=app.builder.get_relative_uri(docname, tag_page_name(key)),
-        )
+    for key, title, count in topics:
+        uri = app.builder.get_relative_uri(docname, tag_page_name(key))
+        link = nodes.reference("", "", internal=True, refuri=uri)
         link += nodes.inline(
-            "",
-            f"{domain.vocabulary.tags[key].title} {counts[key]}",
-            classes=["sd-badge", "sd-outline-primary", "sd-text-primary"],
+            "", f"{title} {count}", classes=["sd-badge", "sd-outline-primary", "sd-text-primary"]
         )
         glance += [link, nodes.Text(" ")]
     return glance
 
 
-def pages_with_listings(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """Rebuild the pages holding a ``{taglist}`` whenever any page comes, goes or changes."""
-    if not (added or changed or removed):
-        return []
+def changed_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: the pages whose listings now show something else."""
     domain: TalkNotesDomain = env.domains["talknotes"]
-    return sorted(
-        docname
-        for docname, record in domain.pages.items()
-        if record.lists_talks and docname not in removed
-    )
+    before = domain.data.setdefault("listings", {})
+    after = {
+        docname: repr([_shown(domain, listing) for listing in record.listings])
+        for docname, record in sorted(domain.pages.items())
+        if record.listings
+    }
+    domain.data["listings"] = after
+    return [docname for docname, shown in after.items() if before.get(docname) != shown]

@@ -1,0 +1,34 @@
+"""With -j, a rebuild of a few pages reads them serially; a big read stays parallel."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import article_of
+from sphinx.builders import Builder
+
+
+@pytest.fixture
+def parallel_reads(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    original = Builder._read_parallel
+
+    def counting(self, docnames, nproc):
+        calls.append(len(docnames))
+        return original(self, docnames, nproc)
+
+    monkeypatch.setattr(Builder, "_read_parallel", counting)
+    return calls
+
+
+def test_few_changed_pages_are_read_serially(build, make_site, parallel_reads) -> None:
+    srcdir = make_site()
+    options = {"parallel": 2, "confoverrides": {"talknotes_serial_read_below": 5}}
+    build(srcdir=srcdir, **options)
+    assert parallel_reads == [11]  # the clean build: eleven pages, in parallel
+
+    talk = srcdir / "conf-a/day-1/02-no-video.md"
+    talk.write_text(talk.read_text().replace("# Talk without recording", "# Edited title"))
+    app = build(srcdir=srcdir, **options)
+    assert parallel_reads == [11]  # the edit: read serially
+    assert app.parallel == 2  # and written with both processes again
+    assert "Edited title" in article_of(app, "conf-a/day-1/02-no-video")
