@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "_ext"))
@@ -22,6 +23,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx.ext.todo",
+    "notfound.extension",
     "talknotes",
 ]
 
@@ -46,6 +48,18 @@ html_favicon = str(ROOT / "_static" / "favicon.svg")
 html_last_updated_fmt = None
 html_copy_source = True
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+# The 404 page links with absolute paths, so it works at any depth of a missing URL.
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>"
+        "<p>There are no notes at this address. Perhaps the talk moved to another day.</p>"
+        "<p>Try the search, the <a href='{prefix}index.html'>list of conferences</a> or the "
+        "<a href='{prefix}tags/index.html'>topics</a>.</p>"
+    ).format(prefix=urlsplit(html_baseurl).path or "/"),
+}
 html_sidebars = {
     "**": [
         "sidebar/brand.html",

@@ -17,7 +17,8 @@ One module per concern:
 - ``diagrams``: Mermaid diagrams drawn at build time, light and dark, cached;
 - ``navigation``: a sidebar computed once per build, pruned to the current branch;
 - ``assets``: one stylesheet and one script bundle per page;
-- ``incremental``: small rebuilds read serially, even with ``-j``.
+- ``incremental``: small rebuilds read serially, even with ``-j``;
+- ``sharing``: link-preview meta tags, ``sitemap.xml`` and ``robots.txt``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from . import (
     incremental,
     navigation,
     resources,
+    sharing,
     site,
     tagpages,
     tags,
@@ -118,6 +120,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app, [pending_pages, tagpages.tag_pages], sidebar=[tagpages.TOPICS, PENDING]
     )
     app.connect("html-page-context", tagpages.add_site_feed_link)
+    app.connect("html-page-context", sharing.add_sharing_meta)
+    app.connect("build-finished", sharing.write_sitemap_and_robots)
     # Last: after every extension and the theme have added their files.
     app.connect("html-page-context", assets.bundle_page_assets, priority=900)
     app.connect("build-finished", tagpages.write_feeds_and_json)

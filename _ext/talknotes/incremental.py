@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["read_few_pages_serially", "restore_parallel_jobs"]
 
+
 def read_few_pages_serially(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Just before reading: drop to one process when there is little to read."""
     if app.parallel > 1 and len(docnames) < app.config.talknotes_serial_read_below:

@@ -247,7 +247,12 @@ def _summary(doctree: nodes.document) -> str:
         if isinstance(paragraph.parent, nodes.section) and not any(
             name.startswith("talknotes-") for name in paragraph["classes"]
         ):
-            text = " ".join(paragraph.astext().split())
+            words = (
+                text.astext()
+                for text in paragraph.findall(nodes.Text)
+                if not isinstance(text.parent, nodes.raw)  # inline HTML is markup, not words
+            )
+            text = " ".join("".join(words).split())
             if len(text) <= _SUMMARY_LENGTH:
                 return text
             return text[: _SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,75 @@
+"""Link previews, sitemap, robots.txt and the 404 page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+from conftest import html_of
+
+BASE = "https://notes.example.org/en/latest/"
+TALK = "conf-b/day-2/01-backstage"
+
+
+def _meta(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">', html))
+
+
+def test_talk_pages_preview_with_title_and_notes(build) -> None:
+    meta = _meta(html_of(build(), TALK))
+    assert meta["og:title"] == "Backstage in practice"
+    assert meta["og:type"] == "article"
+    assert meta["og:description"] == (
+        "Conf B 2025, Day 2. The portal became the front door of the platform."
+    )
+    assert meta["description"] == meta["og:description"] == meta["twitter:description"]
+    assert meta["twitter:card"] == "summary"
+    assert "og:url" not in meta  # no canonical address known
+
+
+def test_every_page_has_preview_tags(build) -> None:
+    app = build()
+    for page in ("index", "conf-a/index", "tags/index", "tags/backstage", "pending", "search"):
+        meta = _meta(html_of(app, page))
+        assert meta["og:title"], page
+        assert meta["og:description"], page
+
+
+def test_preview_text_from_front_matter_is_escaped(build) -> None:
+    talk = '---\ntags: [security]\n---\n\n# A "quoted" <title>\n\nFirst <b>bold</b> & more.\n'
+    meta = _meta(html_of(build(files={"conf-a/day-1/03-x.md": talk}), "conf-a/day-1/03-x"))
+    assert meta["og:title"] == "A “quoted” &lt;title&gt;"  # smart quotes, escaped tag
+    assert meta["og:description"].endswith("First bold &amp; more.")  # inline HTML dropped
+
+
+def test_canonical_urls_sitemap_and_robots(build) -> None:
+    app = build(confoverrides={"html_baseurl": BASE})
+    meta = _meta(html_of(app, TALK))
+    assert meta["og:url"] == BASE + TALK + ".html"
+    outdir = Path(app.outdir)
+    sitemap = ElementTree.parse(outdir / "sitemap.xml").getroot()
+    locations = [
+        loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+    assert BASE + TALK + ".html" in locations
+    assert BASE + "tags/backstage.html" in locations
+    assert BASE + "pending.html" in locations
+    assert locations == sorted(locations)
+    assert (outdir / "robots.txt").read_text() == (
+        f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"
+    )
+
+
+def test_without_an_address_no_sitemap_but_robots(build) -> None:
+    outdir = Path(build().outdir)
+    assert not (outdir / "sitemap.xml").exists()
+    assert (outdir / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+
+
+def test_the_404_page_links_absolutely(build) -> None:
+    app = build(confoverrides={"notfound_urls_prefix": "/en/latest/"})
+    page = html_of(app, "404")
+    assert "Page not found" in page
+    stylesheet = re.search(r'<link rel="stylesheet" type="text/css" href="([^"]+)"', page)[1]
+    assert stylesheet.startswith("/en/latest/_static/talknotes-bundle-")
