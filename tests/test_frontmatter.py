@@ -31,9 +31,12 @@ def test_speakers_stand_under_the_title(build) -> None:
     byline = html.index('<p class="talknotes-speakers">')
     assert title_end < byline < html.index("talknotes-resource")
     assert (
-        '<p class="talknotes-speakers"><span class="talknotes-speaker">Jane Doe '
-        '<span class="talknotes-company">(Acme)</span></span>, '
-        '<span class="talknotes-speaker">John Roe</span></p>'
+        '<p class="talknotes-speakers"><span class="talknotes-speaker">'
+        '<a class="reference internal" href="../../speakers/jane-doe.html" title="Jane Doe">'
+        '<span>Jane Doe</span></a> <span class="talknotes-company">(Acme)</span></span>, '
+        '<span class="talknotes-speaker">'
+        '<a class="reference internal" href="../../speakers/john-roe.html" title="John Roe">'
+        "<span>John Roe</span></a></span></p>"
     ) in html
 
 

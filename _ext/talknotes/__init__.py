@@ -13,6 +13,7 @@ One module per concern:
 - ``listings``: talk lists and tables shared by generated pages and ``{taglist}``;
 - ``pending``: the pending-material page;
 - ``tagpages``: the topic overview, one page and one Atom feed per tag, JSON export;
+- ``speakers``: the speaker index and a page per speaker, across conferences;
 - ``taglist``: the ``{taglist}`` directive;
 - ``diagrams``: Mermaid diagrams drawn at build time, light and dark, cached;
 - ``navigation``: a sidebar computed once per build, pruned to the current branch;
@@ -38,6 +39,7 @@ from . import (
     resources,
     sharing,
     site,
+    speakers,
     tagpages,
     tags,
 )
@@ -117,7 +119,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", render_taglists)
 
     connect_generated_pages(
-        app, [pending_pages, tagpages.tag_pages], sidebar=[tagpages.TOPICS, PENDING]
+        app,
+        [pending_pages, tagpages.tag_pages, speakers.speaker_pages],
+        sidebar=[tagpages.TOPICS, speakers.SPEAKERS, PENDING],
     )
     app.connect("html-page-context", tagpages.add_site_feed_link)
     app.connect("html-page-context", sharing.add_sharing_meta)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 
 from .tags import tag_badges
 
@@ -52,7 +53,16 @@ def add_byline(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def _speaker(speaker: Speaker) -> nodes.inline:
-    node = nodes.inline("", speaker.name, classes=["talknotes-speaker"])
+    """The speaker's name, linking to their page, and their company."""
+    node = nodes.inline("", "", classes=["talknotes-speaker"])
+    node += addnodes.pending_xref(
+        "",
+        nodes.inline("", speaker.name),
+        refdomain="talknotes",
+        reftype="speaker",
+        reftarget=speaker.name,
+        refexplicit=True,
+    )
     if speaker.company:
         node += nodes.Text(" ")
         node += nodes.inline("", f"({speaker.company})", classes=["talknotes-company"])

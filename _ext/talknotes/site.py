@@ -10,6 +10,9 @@ reading, once per build, and shared by every listing page.
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -34,9 +37,11 @@ __all__ = [
     "Day",
     "Resource",
     "Site",
+    "SpeakerEntry",
     "Talk",
     "TalkNotesDomain",
     "page_title",
+    "speaker_key",
     "tag_page_name",
 ]
 
@@ -45,7 +50,12 @@ _NO_TIME = datetime.max.replace(tzinfo=UTC)
 #: the fixed pages the build generates, by name, with their titles
 PENDING_PAGE = "pending"
 TOPICS_PAGE = "tags/index"
-GENERATED_TITLES = {PENDING_PAGE: "Pending material", TOPICS_PAGE: "Topics"}
+SPEAKERS_PAGE = "speakers/index"
+GENERATED_TITLES = {
+    PENDING_PAGE: "Pending material",
+    TOPICS_PAGE: "Topics",
+    SPEAKERS_PAGE: "Speakers",
+}
 
 
 def tag_page_name(key: str) -> str:
@@ -127,13 +137,73 @@ class ConferenceEntry:
             yield from day.talks
 
 
+@dataclass(eq=False)
+class SpeakerEntry:
+    """One person: the name as first written, companies seen, talks newest first."""
+
+    name: str
+    slug: str = ""
+    companies: list[str] = field(default_factory=list)
+    talks: list[Talk] = field(default_factory=list)
+
+    @property
+    def page(self) -> str:
+        return f"speakers/{self.slug}"
+
+
+def speaker_key(name: str) -> str:
+    """How two spellings of one name are matched: case and spacing ignored."""
+    return " ".join(name.casefold().split())
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "speaker"
+
+
+def _speakers(talks: list[Talk]) -> dict[str, SpeakerEntry]:
+    """Every speaker by match key, in name order, each with a unique page slug.
+
+    ``talks`` come newest first, so companies are listed latest first; the name
+    shown is the spelling most talks use, the oldest one on a tie.
+    """
+    found: dict[str, SpeakerEntry] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for talk in talks:
+        for person in talk.record.facts.speakers:
+            key = speaker_key(person.name)
+            speaker = found.setdefault(key, SpeakerEntry(person.name))
+            spellings.setdefault(key, Counter())[person.name] += 1
+            if talk not in speaker.talks:
+                speaker.talks.append(talk)
+            if person.company and person.company not in speaker.companies:
+                speaker.companies.append(person.company)
+    for key, counts in spellings.items():
+        # Counter keeps first-seen order (newest first); prefer the last of the most common.
+        best = max(counts.values())
+        found[key].name = [name for name, count in counts.items() if count == best][-1]
+    ordered = dict(sorted(found.items(), key=lambda item: (item[1].name.casefold(), item[0])))
+    taken: set[str] = set()
+    for speaker in ordered.values():
+        slug = base = _slug(speaker.name)
+        number = 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        speaker.slug = slug
+    return ordered
+
+
 class TalkNotesDomain(Domain):
     """Keeps each page's facts in the environment, purged and merged per document."""
 
     name = "talknotes"
     label = "Talk notes"
-    roles: ClassVar[dict[str, XRefRole]] = {"tag": XRefRole()}
-    dangling_warnings: ClassVar[dict[str, str]] = {"tag": "unknown tag %(target)r"}
+    roles: ClassVar[dict[str, XRefRole]] = {"tag": XRefRole(), "speaker": XRefRole()}
+    dangling_warnings: ClassVar[dict[str, str]] = {
+        "tag": "unknown tag %(target)r",
+        "speaker": "no talk names the speaker %(target)r",
+    }
     initial_data: ClassVar[dict[str, Any]] = {"pages": {}}
     data_version = 4
 
@@ -176,7 +246,12 @@ class TalkNotesDomain(Domain):
         node: Any,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        """Resolve ``{talknotes:tag}`` and tag badges to the tag's generated page."""
+        """Resolve tags (badges, ``{talknotes:tag}``) and speakers to their pages."""
+        if typ == "speaker":
+            speaker = self.site.speakers.get(speaker_key(target))
+            if speaker is None:
+                return None
+            return make_refnode(builder, fromdocname, speaker.page, "", contnode, speaker.name)
         key = self.vocabulary.resolve(target)
         if typ != "tag" or key is None:
             return None
@@ -218,6 +293,9 @@ class TalkNotesDomain(Domain):
         key = name.removeprefix("tags/")
         if name.startswith("tags/") and key in self.vocabulary.tags:
             return self.vocabulary.tags[key].title
+        speaker = next((s for s in self.site.speakers.values() if s.page == name), None)
+        if speaker is not None:
+            return speaker.name
         return GENERATED_TITLES.get(name)
 
     @property
@@ -271,6 +349,8 @@ class Site:
             for talk in entry.talks():
                 for key in talk.record.tag_keys:
                     self.tagged.setdefault(key, []).append(talk)
+        #: speaker match key -> the speaker, in name order
+        self.speakers = _speakers(self.talks_newest_first())
 
     def talks_newest_first(self) -> list[Talk]:
         """Every talk: newest conference first, then in day and talk order."""

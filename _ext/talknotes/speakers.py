@@ -1,0 +1,77 @@
+"""The speaker pages: an index of everyone who spoke and a page per speaker.
+
+A speaker's talks across all conferences on one page, newest conference first,
+generated like the topic pages from the same talk records (``Site.speakers``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .generated import GeneratedPage, SidebarEntry, internal_link
+from .listings import conference_anchor, table, talk_list
+from .site import GENERATED_TITLES, SPEAKERS_PAGE
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+
+    from .site import SpeakerEntry, TalkNotesDomain
+
+__all__ = ["SPEAKERS", "speaker_pages"]
+
+SPEAKERS = SidebarEntry(SPEAKERS_PAGE, GENERATED_TITLES[SPEAKERS_PAGE], section="speakers/")
+
+
+def _speakers(app: Sphinx) -> dict[str, SpeakerEntry]:
+    domain: TalkNotesDomain = app.env.domains["talknotes"]
+    return domain.site.speakers
+
+
+def speaker_pages(app: Sphinx) -> Iterator[GeneratedPage]:
+    speakers = _speakers(app)
+    everyone = tuple((s.slug, s.name, tuple(s.companies), len(s.talks)) for s in speakers.values())
+    yield GeneratedPage(SPEAKERS.name, SPEAKERS.title, _render_index, inputs=everyone)
+    for speaker in speakers.values():
+        shown = (speaker.name, tuple(speaker.companies), tuple(t.shown() for t in speaker.talks))
+        yield GeneratedPage(speaker.page, f"Speaker: {speaker.name}", _render_speaker, inputs=shown)
+
+
+def _render_index(app: Sphinx, pagename: str) -> list[nodes.Node]:
+    speakers = _speakers(app)
+    if not speakers:
+        return [nodes.paragraph("", "No talk names its speakers yet.")]
+    intro = nodes.paragraph(
+        "", f"{len(speakers)} speakers in name order, each with the talks noted here."
+    )
+    rows = [
+        [
+            internal_link(app, pagename, speaker.page, speaker.name),
+            ", ".join(speaker.companies),
+            str(len(speaker.talks)),
+        ]
+        for speaker in speakers.values()
+    ]
+    return [
+        intro,
+        table(["Speaker", "Company", "Talks"], rows, classes=["talknotes-speaker-index"]),
+    ]
+
+
+def _render_speaker(app: Sphinx, pagename: str) -> list[nodes.Node]:
+    speaker = next(s for s in _speakers(app).values() if s.page == pagename)
+    body: list[nodes.Node] = []
+    if speaker.companies:
+        body.append(
+            nodes.paragraph("", ", ".join(speaker.companies), classes=["talknotes-company"])
+        )
+    for entry in dict.fromkeys(talk.conference for talk in speaker.talks):
+        section = nodes.section(
+            "", nodes.title("", entry.conference.name), ids=[conference_anchor(entry)]
+        )
+        section += talk_list(app, pagename, [t for t in speaker.talks if t.conference is entry])
+        body.append(section)
+    return body
