@@ -78,3 +78,29 @@ def test_listing_follows_a_changed_talk_without_a_clean_build(build, make_site) 
     talk.write_text(talk.read_text().replace("tags: [platform]", "tags: [security]"))
     app = build(srcdir=srcdir)
     assert "conf-a/day-1/02-no-video.html" in _talk_links(article_of(app, PAGE))
+
+
+def test_conference_list_newest_first_with_dates_and_places(build) -> None:
+    html = article_of(build(files=_listing_page("```{conferencelist}\n```")), PAGE)
+    items = re.findall(
+        r'<li><p><a class="reference internal" href="([^"]+)">([^<]+)</a>([^<]*)', html
+    )
+    assert items == [
+        ("conf-b/index.html", "Conf B 2025", " · 1\u20134 April 2025 · London, UK · 3 talks"),
+        ("conf-a/index.html", "Conf A 2024", " · 19 March 2024 · 2 talks"),
+    ]
+
+
+def test_conference_list_follows_a_new_conference(build, make_site) -> None:
+    srcdir = make_site(files=_listing_page("```{conferencelist}\n:limit: 1\n```"))
+    build(srcdir=srcdir)
+    (srcdir / "conf-c").mkdir()
+    (srcdir / "conf-c/index.md").write_text(
+        "---\nconference:\n  name: Conf C 2026\n  start: 2026-12-30\n"
+        "  end: 2027-01-02\n---\n\n# C\n"
+    )
+    index = srcdir / "index.md"
+    index.write_text(index.read_text().replace("conf-b/index\n", "conf-b/index\nconf-c/index\n"))
+    html = article_of(build(srcdir=srcdir), PAGE)
+    assert "Conf C 2026</a> · 30 December 2026\u20132 January 2027 · 0 talks" in html
+    assert "Conf B 2025" not in html

@@ -12,9 +12,10 @@ One module per concern:
 - ``generated``: virtual pages rendered by the build and listed in the sidebar;
 - ``listings``: talk lists and tables shared by generated pages and ``{taglist}``;
 - ``pending``: the pending-material page;
+- ``todos``: the open to-dos page;
 - ``tagpages``: the topic overview, one page and one Atom feed per tag, JSON export;
 - ``speakers``: the speaker index and a page per speaker, across conferences;
-- ``taglist``: the ``{taglist}`` directive;
+- ``taglist``: listings inside a page: ``{taglist}`` and ``{conferencelist}``;
 - ``diagrams``: Mermaid diagrams drawn at build time, light and dark, cached;
 - ``navigation``: a sidebar computed once per build, pruned to the current branch;
 - ``assets``: one stylesheet and one script bundle per page;
@@ -42,10 +43,17 @@ from . import (
     speakers,
     tagpages,
     tags,
+    todos,
 )
 from .generated import connect_generated_pages
 from .pending import PENDING, pending_pages
-from .taglist import TagListDirective, changed_listings, render_taglists, taglist
+from .taglist import (
+    ConferenceListDirective,
+    TagListDirective,
+    changed_listings,
+    render_taglists,
+    taglist,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -84,6 +92,7 @@ def _fingerprint_code(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     app.setup_extension("sphinxcontrib.mermaid")
+    app.setup_extension("sphinx.ext.todo")
     app.add_config_value("talknotes_code_fingerprint", "", "env", types=frozenset({str}))
     app.add_config_value("talknotes_tags_file", "tags.yml", "env", types=frozenset({str}))
     app.add_config_value("talknotes_diagram_cache", "", "", types=frozenset({str}))
@@ -98,6 +107,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("tags", tags.TagsDirective)
     app.add_node(taglist)
     app.add_directive("taglist", TagListDirective)
+    app.add_directive("conferencelist", ConferenceListDirective)
     app.add_directive("mermaid", diagrams.DiagramDirective, override=True)
     app.add_node(mermaid, override=True, html=(diagrams.visit_diagram, None))
 
@@ -120,8 +130,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     connect_generated_pages(
         app,
-        [pending_pages, tagpages.tag_pages, speakers.speaker_pages],
-        sidebar=[tagpages.TOPICS, speakers.SPEAKERS, PENDING],
+        [pending_pages, tagpages.tag_pages, speakers.speaker_pages, todos.todo_pages],
+        sidebar=[tagpages.TOPICS, speakers.SPEAKERS, PENDING, todos.TODOS],
     )
     app.connect("html-page-context", tagpages.add_site_feed_link)
     app.connect("html-page-context", sharing.add_sharing_meta)

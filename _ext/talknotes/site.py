@@ -51,10 +51,12 @@ _NO_TIME = datetime.max.replace(tzinfo=UTC)
 PENDING_PAGE = "pending"
 TOPICS_PAGE = "tags/index"
 SPEAKERS_PAGE = "speakers/index"
+TODOS_PAGE = "todos"
 GENERATED_TITLES = {
     PENDING_PAGE: "Pending material",
     TOPICS_PAGE: "Topics",
     SPEAKERS_PAGE: "Speakers",
+    TODOS_PAGE: "Open to-dos",
 }
 
 

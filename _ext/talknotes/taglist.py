@@ -1,10 +1,11 @@
-"""``{taglist}``: a listing of talks by tag (or of the topics) inside any page.
+"""Listings inside a page: ``{taglist}`` and ``{conferencelist}``.
 
-Without ``:tags:`` it shows the topics at a glance (each tag with its number of
-talks); with ``:tags:`` it lists the talks carrying any of them, newest first.
-``:conference:`` narrows either to one conference, ``:limit:`` caps the length.
-The listing depends on other pages: after reading, each listing's content is
-compared with the last build's, and the pages whose listings changed are rewritten.
+``{taglist}`` without ``:tags:`` shows the topics at a glance (each tag with its
+number of talks); with ``:tags:`` it lists the talks carrying any of them, newest
+first. ``:conference:`` narrows either to one conference, ``:limit:`` caps the
+length. ``{conferencelist}`` lists the conferences, newest first, with their dates
+and places. A listing depends on other pages: after reading, each listing's content
+is compared with the last build's, and the pages whose listings changed are rewritten.
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ if TYPE_CHECKING:
 
     from .site import ConferenceEntry, Site, Talk, TalkNotesDomain
 
-__all__ = ["Listing", "TagListDirective", "changed_listings", "render_taglists", "taglist"]
+__all__ = [
+    "ConferenceListDirective",
+    "Listing",
+    "TagListDirective",
+    "changed_listings",
+    "render_taglists",
+    "taglist",
+]
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class Listing:
     tags: tuple[str, ...] = ()
     conference: str | None = None
     limit: int | None = None
+    kind: str = "talks"  # or "conferences"
 
 
 class taglist(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
@@ -81,6 +90,54 @@ class TagListDirective(SphinxDirective):
         return [node]
 
 
+class ConferenceListDirective(SphinxDirective):
+    """``{conferencelist}``: every conference, newest first, with dates and places."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {"limit": directives.positive_int}
+
+    def run(self) -> list[nodes.Node]:
+        listing = Listing(limit=self.options.get("limit"), kind="conferences")
+        node = taglist("", listing=listing)
+        self.set_source_info(node)
+        self.env.domains["talknotes"].record(self.env.docname).listings.append(listing)
+        return [node]
+
+
+def _conferences(site: Site, listing: Listing) -> list[ConferenceEntry]:
+    return list(reversed(site.conferences))[: listing.limit]
+
+
+_RANGE = "\u2013"  # an en dash between the first and the last day
+
+
+def _dates(entry: ConferenceEntry) -> str:
+    """``1-4 April 2025``, ``30 March-1 April 2025`` or ``19 March 2024``."""
+    start, end = entry.conference.start, entry.conference.end
+    last = f"{end.day} {end:%B %Y}" if end else ""
+    if end is None or end == start:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}{_RANGE}{last}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B}{_RANGE}{last}"
+    return f"{start.day} {start:%B %Y}{_RANGE}{last}"
+
+
+def _conference_list(app: Sphinx, docname: str, entries: list[ConferenceEntry]) -> nodes.Node:
+    items = []
+    for entry in entries:
+        paragraph = nodes.paragraph()
+        uri = app.builder.get_relative_uri(docname, entry.docname)
+        paragraph += nodes.reference("", entry.conference.name, internal=True, refuri=uri)
+        details = [_dates(entry), entry.conference.location or ""]
+        talks = sum(1 for _ in entry.talks())
+        details.append(f"{talks} talk{'' if talks == 1 else 's'}")
+        paragraph += nodes.Text(" · " + " · ".join(part for part in details if part))
+        items.append(nodes.list_item("", paragraph))
+    return nodes.bullet_list("", *items, classes=["talknotes-conference-list"])
+
+
 def _conference(site: Site, listing: Listing) -> ConferenceEntry | None:
     wanted = (listing.conference or "").strip().strip("/").casefold()
     for entry in site.conferences:
@@ -119,6 +176,11 @@ def _topics(
 
 def _shown(domain: TalkNotesDomain, listing: Listing) -> object:
     """What a listing shows, to compare between builds."""
+    if listing.kind == "conferences":
+        return [
+            (entry.docname, entry.conference, sum(1 for _ in entry.talks()))
+            for entry in _conferences(domain.site, listing)
+        ]
     entry = _conference(domain.site, listing)
     if listing.tags:
         return [talk.shown() for talk in _talks(domain.site, listing, entry)]
@@ -130,7 +192,10 @@ def render_taglists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for node in list(doctree.findall(taglist)):
         listing: Listing = node["listing"]
         entry = _conference(domain.site, listing)
-        if listing.conference and entry is None:
+        if listing.kind == "conferences":
+            entries = _conferences(domain.site, listing)
+            node.replace_self(_conference_list(app, docname, entries))
+        elif listing.conference and entry is None:
             logger.warning(
                 f"{{taglist}}: no conference {listing.conference!r}; give its folder or name",
                 location=node,
