@@ -24,6 +24,7 @@ __all__ = [
     "Conference",
     "PageFacts",
     "Speaker",
+    "date_range",
     "frontmatter_line",
     "read_page_facts",
 ]
@@ -77,6 +78,24 @@ class Conference:
     end: date | None = None
     location: str | None = None
     website: str | None = None
+
+    def dates(self) -> str:
+        return date_range(self.start, self.end)
+
+
+_RANGE = "\u2013"  # an en dash between the first and the last day
+
+
+def date_range(start: date, end: date | None) -> str:
+    """``1-4 April 2025``, ``30 March-1 April 2025`` or ``19 March 2024`` (en dashes)."""
+    last = f"{end.day} {end:%B %Y}" if end else ""
+    if end is None or end == start:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}{_RANGE}{last}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B}{_RANGE}{last}"
+    return f"{start.day} {start:%B %Y}{_RANGE}{last}"
 
 
 @dataclass(frozen=True)

@@ -108,29 +108,13 @@ def _conferences(site: Site, listing: Listing) -> list[ConferenceEntry]:
     return list(reversed(site.conferences))[: listing.limit]
 
 
-_RANGE = "\u2013"  # an en dash between the first and the last day
-
-
-def _dates(entry: ConferenceEntry) -> str:
-    """``1-4 April 2025``, ``30 March-1 April 2025`` or ``19 March 2024``."""
-    start, end = entry.conference.start, entry.conference.end
-    last = f"{end.day} {end:%B %Y}" if end else ""
-    if end is None or end == start:
-        return f"{start.day} {start:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}{_RANGE}{last}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B}{_RANGE}{last}"
-    return f"{start.day} {start:%B %Y}{_RANGE}{last}"
-
-
 def _conference_list(app: Sphinx, docname: str, entries: list[ConferenceEntry]) -> nodes.Node:
     items = []
     for entry in entries:
         paragraph = nodes.paragraph()
         uri = app.builder.get_relative_uri(docname, entry.docname)
         paragraph += nodes.reference("", entry.conference.name, internal=True, refuri=uri)
-        details = [_dates(entry), entry.conference.location or ""]
+        details = [entry.conference.dates(), entry.conference.location or ""]
         talks = sum(1 for _ in entry.talks())
         details.append(f"{talks} talk{'' if talks == 1 else 's'}")
         paragraph += nodes.Text(" · " + " · ".join(part for part in details if part))
