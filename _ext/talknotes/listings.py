@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from .site import ConferenceEntry, Talk
 
-__all__ = ["conference_anchor", "table", "talk_list"]
+__all__ = ["by_conference", "conference_anchor", "table", "talk_list"]
 
 
 def conference_anchor(entry: ConferenceEntry) -> str:
@@ -47,6 +47,18 @@ def talk_list(
             )
         items.append(nodes.list_item("", paragraph))
     return nodes.bullet_list("", *items, classes=["talknotes-talk-list"])
+
+
+def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[nodes.section]:
+    """Talks (newest conference first) as one section per conference, each with an anchor."""
+    sections = []
+    for entry in dict.fromkeys(talk.conference for talk in talks):
+        section = nodes.section(
+            "", nodes.title("", entry.conference.name), ids=[conference_anchor(entry)]
+        )
+        section += talk_list(app, from_page, [talk for talk in talks if talk.conference is entry])
+        sections.append(section)
+    return sections
 
 
 def table(

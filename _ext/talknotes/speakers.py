@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from .generated import GeneratedPage, SidebarEntry, internal_link
-from .listings import conference_anchor, table, talk_list
+from .listings import by_conference, table
 from .site import GENERATED_TITLES, SPEAKERS_PAGE
 
 if TYPE_CHECKING:
@@ -68,10 +68,4 @@ def _render_speaker(app: Sphinx, pagename: str) -> list[nodes.Node]:
         body.append(
             nodes.paragraph("", ", ".join(speaker.companies), classes=["talknotes-company"])
         )
-    for entry in dict.fromkeys(talk.conference for talk in speaker.talks):
-        section = nodes.section(
-            "", nodes.title("", entry.conference.name), ids=[conference_anchor(entry)]
-        )
-        section += talk_list(app, pagename, [t for t in speaker.talks if t.conference is entry])
-        body.append(section)
-    return body
+    return body + by_conference(app, pagename, speaker.talks)

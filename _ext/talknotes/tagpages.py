@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 from docutils import nodes
 
 from .generated import GeneratedPage, SidebarEntry, internal_link
-from .listings import conference_anchor, table, talk_list
+from .listings import by_conference, conference_anchor, table
 from .site import GENERATED_TITLES, TOPICS_PAGE, tag_page_name
 
 if TYPE_CHECKING:
@@ -161,13 +161,7 @@ def _render_tag_page(app: Sphinx, pagename: str) -> list[nodes.Node]:
             often += nodes.Text(f" ({count})")
         body.append(often)
 
-    for entry in conferences:
-        section = nodes.section(
-            "", nodes.title("", entry.conference.name), ids=[conference_anchor(entry)]
-        )
-        section += talk_list(app, pagename, [talk for talk in talks if talk.conference is entry])
-        body.append(section)
-    return body
+    return body + by_conference(app, pagename, talks)
 
 
 def _plural(number: int, noun: str) -> str:
