@@ -45,7 +45,15 @@ def serve(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite (fixture sites, the real site with -W, config schemas)."""
     session.install("-r", "requirements-dev.txt")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "--ignore=tests/browser", *session.posargs)  # that is `nox -s browser`
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """Crawl the built site in Chromium: requests, links, search, keyboard, phone, axe, weight."""
+    session.install("-r", "requirements-dev.txt")
+    options = ["-m", "browser", "-p", "no:cacheprovider"]
+    session.run("pytest", *options, "tests/browser", *session.posargs)
 
 
 @nox.session
@@ -59,7 +67,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks: cold and warm diagram drawing (`nox -s bench -- --help`)."""
+    """Benchmarks: diagrams cold and warm; 1000 talks against plain Sphinx (`-- --help`)."""
     session.install("-r", "requirements.txt")
     session.run("python", "tools/bench.py", *session.posargs)
 
@@ -69,3 +77,35 @@ def linkcheck(session: nox.Session) -> None:
     """Check every external link of the site (needs the internet; not run by default)."""
     session.install("-r", "requirements.txt")
     session.run("sphinx-build", "-b", "linkcheck", *SPHINX_SOURCES, "_build/linkcheck")
+
+
+# -- the note-taker's tools (python -m tools.notetaker; see docs/style-guide.md) ----------
+
+
+def _notetaker(session: nox.Session, command: str) -> None:
+    session.install("-r", "requirements-tools.txt")
+    session.run("python", "-m", "tools.notetaker", command, *session.posargs)
+
+
+@nox.session(name="new-talk")
+def new_talk(session: nox.Session) -> None:
+    """Write the next talk page of a day: `nox -s new-talk -- CONF/DAY "Title" [--tags a,b]`."""
+    _notetaker(session, "new-talk")
+
+
+@nox.session(name="new-conference")
+def new_conference(session: nox.Session) -> None:
+    """Write a conference page and its day pages: `-- SLUG --name ... --start YYYY-MM-DD`."""
+    _notetaker(session, "new-conference")
+
+
+@nox.session(name="import-schedule")
+def import_schedule(session: nox.Session) -> None:
+    """Create or update talk pages from a Sched .ics or pretalx schedule.json: `-- CONF FILE`."""
+    _notetaker(session, "import-schedule")
+
+
+@nox.session(name="import-hugo")
+def import_hugo(session: nox.Session) -> None:
+    """Convert a Hugo notes tree into a conference: `-- HUGO_CONTENT_DIR CONF [--dry-run]`."""
+    _notetaker(session, "import-hugo")

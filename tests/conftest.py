@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tools.notetaker import cli
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -78,6 +80,33 @@ def build(make_app, make_site) -> Callable[..., SphinxTestApp]:
         return app
 
     return run
+
+
+# -- the note-taker's tools (tools/notetaker) -------------------------------------------
+
+NOTETAKER_FIXTURES = Path(__file__).parent / "fixtures" / "notetaker"
+
+
+@pytest.fixture
+def run(capsys) -> Callable[..., tuple[int, str, str]]:
+    """Run the note-taker's command line in this process: (exit code, stdout, stderr)."""
+
+    def call(*arguments: str | Path) -> tuple[int, str, str]:
+        code = cli.main([str(argument) for argument in arguments])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return code, out, err
+
+    return call
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """An empty site with the tools' test vocabulary."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(NOTETAKER_FIXTURES / "tags.yml", folder / "tags.yml")
+    return folder
 
 
 def warnings_of(app: SphinxTestApp) -> str:

@@ -1,0 +1,9 @@
+"""``python -m tools.notetaker``: run from the repository root (the nox sessions do)."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
