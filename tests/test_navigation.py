@@ -94,3 +94,14 @@ def test_sidebar_markup_is_what_furo_makes_of_the_same_tree(build) -> None:
         plain = re.sub(r"<input [^>]*/>|<label [^>]*>.*?</label>", "", ours)
         plain = plain.replace(" has-children", "").replace(" current-page", "")
         assert get_navigation_tree(plain) == ours, page
+
+
+def test_toctree_captions_declare_their_heading_level(build) -> None:
+    """role=heading needs aria-level (axe: aria-required-attr), in sidebars and bodies."""
+    home = "# Home\n\n```{toctree}\n:caption: Conferences\n\nconf-a/index\nconf-b/index\n```\n"
+    app = build(files={"index.md": home})
+    html = html_of(app, "index")
+    assert '<p class="caption" role="heading">' not in html
+    assert (
+        html.count('<p class="caption" role="heading" aria-level="2">') == 3
+    )  # body, sidebar, Browse

@@ -332,3 +332,8 @@ def test_unchanged_topic_pages_and_feeds_are_not_written_again(build, make_site)
         assert path.stat().st_mtime_ns > written[path], path
         assert "Retitled" in path.read_text()
     assert "Platform engineering" in (outdir / "tags/platform.html").read_text()
+
+
+def test_tables_of_generated_pages_scroll_on_their_own(build) -> None:
+    html = article_of(build(), "tags/index")
+    assert html.count('<div class="table-wrapper docutils container">') == 2

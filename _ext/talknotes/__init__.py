@@ -125,6 +125,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Around the theme's own handler (priority 500), which renders the toctree.
     app.connect("html-page-context", navigation.skip_theme_navigation, priority=400)
     app.connect("html-page-context", navigation.add_navigation, priority=600)
+    app.connect("html-page-context", navigation.label_toctree_captions)
     app.connect("env-check-consistency", tags.check_talks_have_tags)
     app.connect("doctree-resolved", render_taglists)
 

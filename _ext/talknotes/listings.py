@@ -63,13 +63,18 @@ def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[no
 
 def table(
     header: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]], classes: Sequence[str] = ()
-) -> nodes.table:
-    """A plain table; cells are text or inline nodes."""
+) -> nodes.container:
+    """A plain table (cells are text or inline nodes) that scrolls on its own when wide.
+
+    Furo wraps the tables of documents in a scrolling ``table-wrapper`` while reading
+    them; generated pages are never read, so their tables get the wrapper here.
+    """
     group = nodes.tgroup(cols=len(header))
     group += [nodes.colspec(colwidth=1) for _ in header]
     group += nodes.thead("", _row(header))
     group += nodes.tbody("", *(_row(cells) for cells in rows))
-    return nodes.table("", group, classes=["talknotes-table", *classes])
+    grid = nodes.table("", group, classes=["talknotes-table", *classes])
+    return nodes.container("", grid, classes=["table-wrapper"])
 
 
 def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:

@@ -27,7 +27,13 @@ if TYPE_CHECKING:
 
     from .site import TalkNotesDomain
 
-__all__ = ["NavigationTree", "add_navigation", "changed_navigation", "skip_theme_navigation"]
+__all__ = [
+    "NavigationTree",
+    "add_navigation",
+    "changed_navigation",
+    "label_toctree_captions",
+    "skip_theme_navigation",
+]
 
 #: entries down to this level show their children on every page
 _ALWAYS_EXPANDED = 1
@@ -102,7 +108,7 @@ class NavigationTree:
         for caption, entries in self.sections:
             if caption:
                 parts.append(
-                    '<p class="caption" role="heading"><span class="caption-text">'
+                    '<p class="caption" role="heading" aria-level="2"><span class="caption-text">'
                     f"{html.escape(caption)}</span></p>"
                 )
             parts.append(page.list(entries, 1))
@@ -205,6 +211,22 @@ def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if rewrite >= everything:
                 break
     return sorted(rewrite & everything)
+
+
+_CAPTION = '<p class="caption" role="heading">'
+
+
+def label_toctree_captions(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """Give the captions of toctrees in a page body the heading level ARIA requires.
+
+    Sphinx writes ``role="heading"`` without ``aria-level``, which screen readers
+    cannot place in the page outline (axe: aria-required-attr, critical).
+    """
+    body = context.get("body")
+    if body and _CAPTION in body:
+        context["body"] = body.replace(_CAPTION, _CAPTION[:-1] + ' aria-level="2">')
 
 
 def skip_theme_navigation(

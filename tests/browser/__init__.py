@@ -1,0 +1,1 @@
+"""Browser checks of the built site (a package, so its conftest never shadows tests/conftest.py)."""
