@@ -6,34 +6,16 @@ of both modes are kept in ``test-artifacts/`` for people to look at.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from browser.support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, requires_chromium
 
 playwright = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARTIFACTS = REPO / "test-artifacts"
 PAGE = "talks/day-1/01-platform"
-# Without these, Chromium tries to reach Google's services, which a closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("TALKNOTES_REQUIRE_BROWSER"),
-        reason=f"no Chromium at {CHROMIUM}",
-    ),
-]
+pytestmark = [pytest.mark.browser, requires_chromium]
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """What the browser checks share: where Chromium is, the pages to look at, and helpers.
 
-The launch arguments and the skip rule follow ``tests/test_browser_diagrams.py``.
+``tests/test_browser_diagrams.py`` uses the same Chromium, arguments and skip rule.
 """
 
 from __future__ import annotations
