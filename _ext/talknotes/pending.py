@@ -90,7 +90,7 @@ def pending_pages(app: Sphinx) -> list[GeneratedPage]:
     domain: TalkNotesDomain = app.env.domains["talknotes"]
     talks = domain.site.talks
     inputs = tuple(
-        talks[docname].shown() if docname in talks else (docname, page_title(app.env, docname))
+        talks[docname].digest if docname in talks else (docname, page_title(app.env, docname))
         for docname, record in sorted(domain.pages.items())
         if record.pending()
     )

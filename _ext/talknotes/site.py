@@ -9,12 +9,14 @@ reading, once per build, and shared by every listing page.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -104,6 +106,12 @@ class Talk:
     day: Day
     conference: ConferenceEntry
 
+    @cached_property
+    def digest(self) -> str:
+        """A short stable digest of ``shown``: what generated pages compare between builds."""
+        return hashlib.sha256(repr(self.shown).encode()).hexdigest()[:16]
+
+    @cached_property
     def shown(self) -> tuple[object, ...]:
         """What listings and feeds show of the talk: when it changes, they do."""
         facts = self.record.facts

@@ -36,7 +36,7 @@ def speaker_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     everyone = tuple((s.slug, s.name, tuple(s.companies), len(s.talks)) for s in speakers.values())
     yield GeneratedPage(SPEAKERS.name, SPEAKERS.title, _render_index, inputs=everyone)
     for speaker in speakers.values():
-        shown = (speaker.name, tuple(speaker.companies), tuple(t.shown() for t in speaker.talks))
+        shown = (speaker.name, tuple(speaker.companies), tuple(t.digest for t in speaker.talks))
         yield GeneratedPage(speaker.page, f"Speaker: {speaker.name}", _render_speaker, inputs=shown)
 
 

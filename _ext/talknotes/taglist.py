@@ -167,7 +167,7 @@ def _shown(domain: TalkNotesDomain, listing: Listing) -> object:
         ]
     entry = _conference(domain.site, listing)
     if listing.tags:
-        return [talk.shown() for talk in _talks(domain.site, listing, entry)]
+        return [talk.digest for talk in _talks(domain.site, listing, entry)]
     return _topics(domain, listing, entry)
 
 

@@ -58,7 +58,7 @@ def _vocabulary_shown(app: Sphinx) -> tuple[Tag, ...]:
 def tag_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     site = _domain(app).site
     vocabulary = _vocabulary_shown(app)
-    everything = tuple(talk.shown() for talk in site.talks_newest_first())
+    everything = tuple(talk.digest for talk in site.talks_newest_first())
     yield GeneratedPage(
         TOPICS.name, TOPICS.title, _render_overview, inputs=(vocabulary, everything)
     )
@@ -67,7 +67,7 @@ def tag_pages(app: Sphinx) -> Iterator[GeneratedPage]:
             f'<link rel="alternate" type="application/atom+xml" '
             f'title="{html.escape(tag.title)}" href="{tag.key}.atom">'
         )
-        listed = tuple(talk.shown() for talk in site.tagged.get(tag.key, ()))
+        listed = tuple(talk.digest for talk in site.tagged.get(tag.key, ()))
         yield GeneratedPage(
             tag_page_name(tag.key),
             f"Topic: {tag.title}",
@@ -190,10 +190,10 @@ def write_feeds_and_json(app: Sphinx, exception: Exception | None) -> None:
     ]
     vocabulary = _vocabulary_shown(app)
     for filename, title, talks in feeds:
-        shown = (title, vocabulary, tuple(talk.shown() for talk in talks))
+        shown = (title, vocabulary, tuple(talk.digest for talk in talks))
         if not domain.outputs.unchanged(filename, shown):
             _write_feed(app, filename, title, talks)
-    shown = (vocabulary, tuple(talk.shown() for talk in site.talks_newest_first()))
+    shown = (vocabulary, tuple(talk.digest for talk in site.talks_newest_first()))
     if domain.outputs.unchanged("tags/index.json", shown):
         return
     export = {
