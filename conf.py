@@ -47,6 +47,7 @@ html_css_files = ["site.css"]
 html_favicon = str(ROOT / "_static" / "favicon.svg")
 html_last_updated_fmt = None
 html_copy_source = True
+html_use_index = False  # notes carry no index entries: an empty genindex.html helps nobody
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 # The 404 page links with absolute paths, so it works at any depth of a missing URL.
