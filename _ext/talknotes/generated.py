@@ -147,7 +147,7 @@ def connect_generated_pages(
 
 
 def _save_outputs(app: Sphinx, exception: Exception | None) -> None:
-    outputs = getattr(app.env.domains["talknotes"], "outputs", None)
+    outputs = app.env.domains["talknotes"].outputs
     if exception is None and outputs is not None:
         outputs.save()
 

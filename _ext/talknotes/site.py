@@ -303,7 +303,7 @@ class TalkNotesDomain(Domain):
         key = name.removeprefix("tags/")
         if name.startswith("tags/") and key in self.vocabulary.tags:
             return self.vocabulary.tags[key].title
-        speaker = next((s for s in self.site.speakers.values() if s.page == name), None)
+        speaker = self.site.speaker_pages.get(name)
         if speaker is not None:
             return speaker.name
         return GENERATED_TITLES.get(name)
@@ -361,6 +361,8 @@ class Site:
                     self.tagged.setdefault(key, []).append(talk)
         #: speaker match key -> the speaker, in name order
         self.speakers = _speakers(self.talks_newest_first())
+        #: speaker page name -> the speaker, for resolving links and rendering pages
+        self.speaker_pages = {speaker.page: speaker for speaker in self.speakers.values()}
 
     def talks_newest_first(self) -> list[Talk]:
         """Every talk: newest conference first, then in day and talk order."""

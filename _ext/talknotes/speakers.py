@@ -62,7 +62,8 @@ def _render_index(app: Sphinx, pagename: str) -> list[nodes.Node]:
 
 
 def _render_speaker(app: Sphinx, pagename: str) -> list[nodes.Node]:
-    speaker = next(s for s in _speakers(app).values() if s.page == pagename)
+    domain: TalkNotesDomain = app.env.domains["talknotes"]
+    speaker = domain.site.speaker_pages[pagename]
     body: list[nodes.Node] = []
     if speaker.companies:
         body.append(
