@@ -48,6 +48,8 @@ class NavigationTree:
     children: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)
     parent: dict[str, str] = field(default_factory=dict)
     level: dict[str, int] = field(default_factory=dict)
+    #: what each list shows (children and their titles), to see what changed
+    lists: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, env: BuildEnvironment) -> NavigationTree:
@@ -68,6 +70,11 @@ class NavigationTree:
             for _, child in tree.children.get(docname, ()):
                 tree.parent.setdefault(child, docname)
                 pending.append((child, level + 1))
+        tree.lists = {
+            docname: tuple((child, _title(env, title, child)) for title, child in children)
+            for docname, children in tree.children.items()
+            if docname in tree.level or docname == tree.root
+        }
         return tree
 
     def path_to(self, docname: str) -> set[str]:
@@ -78,17 +85,8 @@ class NavigationTree:
             docname = self.parent.get(docname, "")
         return path
 
-    def signatures(self, env: BuildEnvironment) -> dict[str, tuple[tuple[str, str], ...]]:
-        """What each list shows (children and their titles), to see what changed."""
-        return {
-            docname: tuple((child, _title(env, title, child)) for title, child in children)
-            for docname, children in self.children.items()
-            if docname in self.level or docname == self.root
-        }
-
     def shown_everywhere(self, env: BuildEnvironment) -> object:
         """What every page's sidebar shows (top levels), to see when all must change."""
-        signatures = self.signatures(env)
         return (
             [
                 (caption, [_title(env, title, ref) for title, ref in entries])
@@ -96,7 +94,7 @@ class NavigationTree:
             ],
             sorted(
                 (docname, signature)
-                for docname, signature in signatures.items()
+                for docname, signature in self.lists.items()
                 if self.level.get(docname, 0) <= _ALWAYS_EXPANDED
             ),
         )
@@ -201,7 +199,7 @@ def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     tree = NavigationTree.from_env(env)
     domain.navigation = tree
     before: dict[str, Any] = domain.data.setdefault("navigation", {})
-    after = tree.signatures(env)
+    after = tree.lists
     domain.data["navigation"] = after
     everything = set(env.all_docs)
     rewrite: set[str] = set()
