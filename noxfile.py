@@ -11,6 +11,7 @@ nox.options.default_venv_backend = "venv"
 SPHINX_SOURCES = ["-c", ".", "docs"]
 SPHINX_STRICT = ["-W", "--keep-going", "-j", "auto"]
 CODE = ["conf.py", "noxfile.py", "_ext", "tests", "tools"]
+TYPED = ["conf.py", "noxfile.py", "_ext", "tools"]
 
 
 @nox.session
@@ -58,10 +59,11 @@ def browser(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff check, ruff format --check and codespell over the code and docs/."""
+    """ruff check, ruff format --check, mypy and codespell over the code and docs/."""
     session.install("-r", "requirements-dev.txt")
     session.run("ruff", "check", *CODE)
     session.run("ruff", "format", "--check", *CODE)
+    session.run("mypy", *TYPED)
     session.run("codespell", *CODE, "docs", "README.md")
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tools.notetaker import cli
+from tools.notetaker.commands import main
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,6 +34,17 @@ globals().update(
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+def copy_site(root: str, srcdir: Path, files: dict[str, str] | None = None) -> Path:
+    """Copy the fixture root ``root`` to ``srcdir``, with extra or replaced files."""
+    shutil.copytree(ROOTS / root, srcdir)
+    for relative, text in (files or {}).items():
+        path = srcdir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (srcdir / "conf.py").write_text(_CONF_SHIM.format(conf=str(REPO / "conf.py")))
+    return srcdir
+
+
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[..., Path]:
     """Copy a fixture root into a fresh folder, with extra or replaced files."""
@@ -43,14 +54,7 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
     def make(root: str = "site", files: dict[str, str] | None = None) -> Path:
         nonlocal made
         made += 1
-        srcdir = tmp_path / f"site-{made}" / "src"
-        shutil.copytree(ROOTS / root, srcdir)
-        for relative, text in (files or {}).items():
-            path = srcdir / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        (srcdir / "conf.py").write_text(_CONF_SHIM.format(conf=str(REPO / "conf.py")))
-        return srcdir
+        return copy_site(root, tmp_path / f"site-{made}" / "src", files)
 
     return make
 
@@ -84,7 +88,7 @@ def build(make_app, make_site) -> Callable[..., SphinxTestApp]:
 
 # -- the note-taker's tools (tools/notetaker) -------------------------------------------
 
-NOTETAKER_FIXTURES = Path(__file__).parent / "fixtures" / "notetaker"
+NOTETAKER_FIXTURES = Path(__file__).parent / "notetaker" / "fixtures"
 
 
 @pytest.fixture
@@ -92,7 +96,7 @@ def run(capsys) -> Callable[..., tuple[int, str, str]]:
     """Run the note-taker's command line in this process: (exit code, stdout, stderr)."""
 
     def call(*arguments: str | Path) -> tuple[int, str, str]:
-        code = cli.main([str(argument) for argument in arguments])
+        code = main([str(argument) for argument in arguments])
         out, err = capsys.readouterr()
         assert "Traceback" not in err
         return code, out, err

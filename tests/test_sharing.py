@@ -55,6 +55,15 @@ def test_canonical_urls_sitemap_and_robots(build) -> None:
     assert BASE + TALK + ".html" in locations
     assert BASE + "tags/backstage.html" in locations
     assert BASE + "pending.html" in locations
+    assert BASE + "speakers/index.html" in locations
+    assert any(location.startswith(BASE + "speakers/jane") for location in locations)
+    # Every page of the site, written or generated, and nothing else.
+    written = {
+        BASE + path.relative_to(outdir).as_posix()
+        for path in outdir.rglob("*.html")
+        if path.name not in {"search.html", "404.html"} and "_static" not in path.parts
+    }
+    assert set(locations) == written
     assert locations == sorted(locations)
     assert (outdir / "robots.txt").read_text() == (
         f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"

@@ -63,10 +63,11 @@ def test_bad_options_warn_at_the_directive(build) -> None:
     )
     warnings = warnings_of(build(files=_listing_page(body)))
     assert (
-        "listing.md:9: WARNING: {taglist}: unknown tag 'plattform'; did you mean 'platform'?"
-        in (warnings)
-    )
+        "listing.md:9: WARNING: {taglist}: unknown tag 'plattform': not a key or alias in "
+        "tags.yml; did you mean 'platform'? [talknotes.tag]"
+    ) in warnings
     assert "listing.md:13: WARNING: {taglist}: no conference 'nowhere'" in warnings
+    assert "[talknotes.taglist]" in warnings
 
 
 def test_listing_follows_a_changed_talk_without_a_clean_build(build, make_site) -> None:

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).parent))
+# Run as a script: the synthetic sites are written by the tools, with the build's rules.
+sys.path[:0] = [str(REPO), str(REPO / "_ext")]
 
-from synthetic import write_tree  # noqa: E402 (a sibling script, not a package)
+from tools.synthetic import write_tree  # noqa: E402 (needs the repository on the path)
 
 
 @dataclass(frozen=True)

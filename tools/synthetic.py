@@ -2,13 +2,26 @@
 
 Talks come 20 to a day and 10 days to a conference; each has 2-3 tags from a
 vocabulary of 40, speakers, a time, a recording and slides (one in ten pending)
-and 3-6 sections of notes. The same seed gives the same tree.
+and 3-6 sections of notes. The same seed gives the same tree. The pages are
+written by the note-taker's tools, from the same templates, so the benchmarks
+build pages of the shape the site really has.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
+
+from talknotes.rules.frontmatter import Conference
+from talknotes.rules.layout import INDEX, day_folder, talk_file_name
+from talknotes.rules.speakers import Speaker
+from talknotes.rules.vocabulary import DEFAULT_FILE
+from tools.notetaker.authoring.conferences import render_conference
+from tools.notetaker.authoring.days import render_day
+from tools.notetaker.authoring.layout import index_page
+from tools.notetaker.authoring.talks import TalkPage, render_talk
+from tools.notetaker.authoring.templates import Templates
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -16,6 +29,7 @@ if TYPE_CHECKING:
 TALKS_PER_DAY = 20
 DAYS_PER_CONFERENCE = 10
 TAG_COUNT = 40
+_TIME_ZONE = timezone(timedelta(hours=1))
 _WORDS = (
     "platform",
     "cluster",
@@ -55,44 +69,35 @@ def _sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def _talk(rng: random.Random, number: int, day: int, tags: list[str]) -> str:
+def _talk(rng: random.Random, number: int, day: date, tags: list[str]) -> TalkPage:
     chosen = rng.sample(tags, rng.randint(2, 3))
-    speakers = ", ".join(f"Speaker {number}-{n} (Company {n})" for n in range(rng.randint(1, 2)))
-    video = "" if number % 10 == 0 else f" https://youtu.be/{number:011d}"
-    slides = "" if number % 10 == 3 else f" https://example.org/slides/{number}.pdf"
+    speakers = [Speaker(f"Speaker {number}-{n}", f"Company {n}") for n in range(rng.randint(1, 2))]
     hour = 9 + (number % TALKS_PER_DAY) // 3
-    lines = [
-        "---",
-        f"tags: [{', '.join(chosen)}]",
-        f"speakers: [{speakers}]",
-        f"time: 2030-03-{1 + day % 28:02d}T{hour:02d}:{(number % 3) * 20:02d}+01:00",
-        "---",
-        "",
-        f"# Talk {number}: {_sentence(rng, 5)[:-1]}",
-        "",
-        f"```{{video}}{video}",
-        "```",
-        "",
-        f"```{{slides}}{slides}",
-        "```",
-        "",
-        _sentence(rng, 30),
-        "",
-    ]
+    title = f"Talk {number}: {_sentence(rng, 5)[:-1]}"
+    notes = [_sentence(rng, 30), ""]
     for section in range(rng.randint(3, 6)):
-        lines += [f"## Section {section + 1}: {_sentence(rng, 3)[:-1]}", ""]
-        lines += [_sentence(rng, 40), ""]
-        lines += [f"- {_sentence(rng, 10)}" for _ in range(3)]
-        lines.append("")
-    return "\n".join(lines)
+        notes += [f"## Section {section + 1}: {_sentence(rng, 3)[:-1]}", ""]
+        notes += [_sentence(rng, 40), ""]
+        notes += [f"- {_sentence(rng, 10)}" for _ in range(3)]
+        notes.append("")
+    return TalkPage(
+        title=title,
+        tags=chosen,
+        speakers=speakers,
+        time=datetime.combine(day, time(hour, (number % 3) * 20), _TIME_ZONE),
+        video=None if number % 10 == 0 else f"https://youtu.be/{number:011d}",
+        slides=None if number % 10 == 3 else f"https://example.org/slides/{number}.pdf",
+        notes="\n".join(notes),
+    )
 
 
 def write_tree(root: Path, talks: int, seed: int = 2025) -> list[Path]:
     """Write ``talks`` talks (and the pages around them) under ``root``; return the talks."""
     rng = random.Random(seed)
+    templates = Templates()
     tags = [f"topic-{n:02d}" for n in range(TAG_COUNT)]
     root.mkdir(parents=True)
-    (root / "tags.yml").write_text(
+    (root / DEFAULT_FILE).write_text(
         "".join(
             f"{tag}:\n  title: Topic {tag[-2:]}\n  description: Talks about {tag}.\n"
             for tag in tags
@@ -100,34 +105,30 @@ def write_tree(root: Path, talks: int, seed: int = 2025) -> list[Path]:
     )
     days = -(-talks // TALKS_PER_DAY)
     conferences = -(-days // DAYS_PER_CONFERENCE)
-    (root / "index.md").write_text(
+    index_page(root).write_text(
         "# Synthetic notes\n\n```{taglist}\n:limit: 10\n```\n\n```{toctree}\n:maxdepth: 1\n\n"
-        + "".join(f"conf-{c}/index\n" for c in range(conferences))
+        + "".join(f"conf-{c}/{INDEX}\n" for c in range(conferences))
         + "```\n"
     )
-    written = []
-    number = 0
-    for conference in range(conferences):
-        folder = root / f"conf-{conference}"
+    written: list[Path] = []
+    for number in range(conferences):
+        day_count = min(DAYS_PER_CONFERENCE, -(-(talks - len(written)) // TALKS_PER_DAY))
+        start = date(2000 + number, 3, 1)
+        end = start + timedelta(days=day_count - 1)
+        conference = Conference(f"Conference {number}", start, end)
+        folder = root / f"conf-{number}"
         folder.mkdir()
-        (folder / "index.md").write_text(
-            f"---\nconference:\n  name: Conference {conference}\n"
-            f"  start: {2000 + conference}-03-01\n---\n\n"
-            f"# Conference {conference}\n\n```{{toctree}}\n:maxdepth: 1\n:glob:\n\n*/index\n```\n"
-        )
-        for day in range(DAYS_PER_CONFERENCE):
-            if number >= talks:
-                break
-            day_folder = folder / f"day-{day:02d}"
-            day_folder.mkdir()
-            (day_folder / "index.md").write_text(
-                f"# Day {day}\n\n{_sentence(rng, 20)}\n\n```{{toctree}}\n:glob:\n\n[0-9]*\n```\n"
+        entries = [f"{day_folder(day)}/{INDEX}" for day in range(day_count)]
+        index_page(folder).write_text(render_conference(templates, conference, entries))
+        for day in range(day_count):
+            when = start + timedelta(days=day)
+            day_path = folder / day_folder(day)
+            day_path.mkdir()
+            index_page(day_path).write_text(
+                render_day(templates, conference, day, when, talks=True)
             )
-            for slot in range(TALKS_PER_DAY):
-                if number >= talks:
-                    break
-                page = day_folder / f"{slot + 1:02d}-talk-{number}.md"
-                page.write_text(_talk(rng, number, day, tags))
+            for slot in range(min(TALKS_PER_DAY, talks - len(written))):
+                page = day_path / talk_file_name(slot + 1, f"talk-{len(written)}")
+                page.write_text(render_talk(templates, _talk(rng, len(written), when, tags)))
                 written.append(page)
-                number += 1
     return written

@@ -1,15 +1,16 @@
 """notetaker: the note-taker's command-line tools (``python -m tools.notetaker --help``).
 
-One module per concern:
+The package is layered; each layer imports only the ones below it in this list:
 
-- ``cli``: the argument parser and the four subcommands;
-- ``pages``: templates (``archetypes/``), slugs, numbering, front matter, day and home pages;
-- ``schedule``: Sched iCalendar and pretalx ``schedule.json`` read into sessions, the skip rule;
-- ``importer``: the idempotent sync of sessions into talk pages, found by their ``source``;
-- ``hugo``: the conversion of a Hugo notes tree, with a report of what it could not convert.
+- ``commands``: the argparse command line, one module per subcommand;
+- ``schedule``: Sched and pretalx schedules read into sessions and synced into pages;
+- ``hugo``: a Hugo notes tree converted, with a report of what it could not convert;
+- ``authoring``: pages on disk (templates, front matter, toctrees, conferences, days, talks);
+- ``errors``: the one kind of error the note-taker sees.
 
-The tag vocabulary, URL rules and front-matter records come from the site's own
-extension (``_ext/talknotes``), so a page the tools write passes the build's checks.
+The rules of the authoring format (slugs, speakers, times, conference front
+matter, the tag vocabulary, URLs, where talks live) are the build's own
+(``_ext/talknotes/rules``), so a page the tools write passes the build's checks.
 """
 
 from __future__ import annotations

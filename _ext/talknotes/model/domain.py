@@ -1,0 +1,150 @@
+"""The ``talknotes`` domain: each page's record in the environment, purged and merged.
+
+Sphinx pickles the domain's data with the environment, drops a page's record when
+the page is read again or removed, and merges records after a parallel read. The
+domain also keeps what each page's listings and sidebar lists showed in the last
+build, so a rebuild can tell which unchanged pages must be written again.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx.domains import Domain
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from ..rules.pagenames import tag_page
+from ..rules.speakers import speaker_key
+from .records import PageRecord
+from .state import build_state
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
+
+    from .navigation import ListSignature
+    from .site import Site
+
+__all__ = ["TalkNotesDomain", "talknotes_domain"]
+
+
+class TalkNotesDomain(Domain):
+    """Keeps each page's record in the environment, purged and merged per document."""
+
+    name = "talknotes"
+    label = "Talk notes"
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
+        "tag": XRefRole(),
+        "speaker": XRefRole(),
+    }
+    dangling_warnings: ClassVar[dict[str, str]] = {
+        "tag": "unknown tag %(target)r",
+        "speaker": "no talk names the speaker %(target)r",
+    }
+    initial_data: ClassVar[dict[str, Any]] = {
+        "pages": {},
+        "listings_shown": {},
+        "navigation_shown": {},
+    }
+    data_version = 5
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: counts changes to the records, so derived structures know when they are stale
+        self.version = 0
+
+    @property
+    def pages(self) -> dict[str, PageRecord]:
+        return cast("dict[str, PageRecord]", self.data["pages"])
+
+    @property
+    def listings_shown(self) -> dict[str, str]:
+        """Page -> what its ``{taglist}`` listings showed in the last build."""
+        return cast("dict[str, str]", self.data["listings_shown"])
+
+    @property
+    def navigation_shown(self) -> dict[str, ListSignature]:
+        """Page -> what its list of children showed in the last build's sidebars."""
+        return cast("dict[str, ListSignature]", self.data["navigation_shown"])
+
+    @property
+    def site(self) -> Site:
+        """The site's structure, derived once per build and again when a record changes."""
+        return build_state(self.env).site(self.env, self.pages, self.version)
+
+    def record(self, docname: str) -> PageRecord:
+        self.version += 1
+        return self.pages.setdefault(docname, PageRecord())
+
+    def clear_doc(self, docname: str) -> None:
+        self.version += 1
+        self.pages.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.version += 1
+        for docname in docnames:
+            if docname in otherdata["pages"]:
+                self.pages[docname] = otherdata["pages"][docname]
+
+    def resolve_xref(  # noqa: PLR0917 (Sphinx's signature)
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """Resolve tags (badges, ``{talknotes:tag}``) and speakers to their pages."""
+        if typ == "speaker":
+            speaker = self.site.speakers.get(speaker_key(target))
+            if speaker is None:
+                return None
+            return make_refnode(builder, fromdocname, speaker.page, "", contnode, speaker.name)
+        vocabulary = build_state(env).vocabulary
+        key = vocabulary.resolve(target)
+        if typ != "tag" or key is None:
+            return None
+        title = vocabulary.tags[key].title
+        return make_refnode(builder, fromdocname, tag_page(key), "", contnode, title)
+
+    def resolve_any_xref(  # noqa: PLR0917 (Sphinx's signature)
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """Let Markdown links such as ``[topics](tags/index)`` reach the generated pages.
+
+        A target is tried relative to the linking page (``../tags/x``), then from
+        the site's root (``tags/x`` or ``/tags/x``).
+        """
+        target = target.removesuffix(".html")
+        candidates = [target.lstrip("/")]
+        if not target.startswith("/"):
+            folder = posixpath.dirname(fromdocname)
+            candidates.insert(0, posixpath.normpath(posixpath.join(folder, target)))
+        state = build_state(env)
+        found = next(((name, text) for name in candidates if (text := state.link_text(name))), None)
+        if found is None:
+            return []
+        target, text = found
+        if not contnode.astext():
+            contnode = nodes.inline("", text)
+        return [("talknotes:page", make_refnode(builder, fromdocname, target, "", contnode, text))]
+
+
+def talknotes_domain(env: BuildEnvironment) -> TalkNotesDomain:
+    """The ``talknotes`` domain of ``env``, typed."""
+    return cast("TalkNotesDomain", env.domains["talknotes"])

@@ -1,0 +1,211 @@
+"""The site's structure: conferences, their days and talks, tags and speakers.
+
+Derived from the per-page records after reading, once per build (it depends on
+the whole site), and shared by every listing, generated page and feed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..rules.layout import folder_of, is_index, place_talk
+from ..rules.pagenames import speaker_page
+from ..rules.speakers import speaker_key, speaker_slug
+from .records import PageRecord
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+    from sphinx.environment import BuildEnvironment
+
+    from ..rules.frontmatter import Conference
+
+__all__ = ["ConferenceEntry", "Day", "Site", "SpeakerEntry", "Talk", "page_title"]
+
+_NO_TIME = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity
+class Talk:
+    docname: str
+    title: str
+    record: PageRecord
+    day: Day
+    conference: ConferenceEntry
+
+    @cached_property
+    def digest(self) -> str:
+        """A short stable digest of ``shown``: what generated pages compare between builds."""
+        return hashlib.sha256(repr(self.shown).encode()).hexdigest()[:16]
+
+    @cached_property
+    def shown(self) -> tuple[object, ...]:
+        """What listings and feeds show of the talk: when it changes, they do."""
+        facts = self.record.facts
+        return (
+            self.docname,
+            self.title,
+            self.day.title,
+            self.conference.docname,
+            self.conference.conference,
+            facts.speakers,
+            facts.time,
+            tuple(self.record.tag_keys),
+            tuple(self.record.pending()),
+            self.record.summary,
+        )
+
+    @property
+    def time(self) -> datetime | None:
+        return self.record.facts.time
+
+
+@dataclass(eq=False)
+class Day:
+    docname: str
+    title: str
+    talks: list[Talk] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class ConferenceEntry:
+    docname: str
+    conference: Conference
+    days: list[Day] = field(default_factory=list)
+
+    def talks(self) -> Iterator[Talk]:
+        for day in self.days:
+            yield from day.talks
+
+    @property
+    def folder(self) -> str:
+        return folder_of(self.docname)
+
+
+@dataclass(eq=False)
+class SpeakerEntry:
+    """One person: the name as most often written, companies seen, talks newest first."""
+
+    name: str
+    slug: str = ""
+    companies: list[str] = field(default_factory=list)
+    talks: list[Talk] = field(default_factory=list)
+
+    @property
+    def page(self) -> str:
+        return speaker_page(self.slug)
+
+
+class Site:
+    """Conferences in date order, each with its days and each day's talks in order."""
+
+    def __init__(self, conferences: list[ConferenceEntry]) -> None:
+        self.conferences = conferences
+        self.talks = {talk.docname: talk for entry in conferences for talk in entry.talks()}
+        #: tag key -> its talks, newest conference first, then in day and talk order
+        self.tagged: dict[str, list[Talk]] = {}
+        for talk in self.talks_newest_first():
+            for key in talk.record.tag_keys:
+                self.tagged.setdefault(key, []).append(talk)
+        #: speaker match key -> the speaker, in name order
+        self.speakers = _speakers(self.talks_newest_first())
+        #: speaker page name -> the speaker, for resolving links and rendering pages
+        self.speaker_pages = {speaker.page: speaker for speaker in self.speakers.values()}
+
+    def talks_newest_first(self) -> list[Talk]:
+        """Every talk: newest conference first, then in day and talk order."""
+        return [talk for entry in reversed(self.conferences) for talk in entry.talks()]
+
+    def conference(self, wanted: str) -> ConferenceEntry | None:
+        """The conference named by its folder or its name (ignoring case)."""
+        wanted = wanted.strip().strip("/").casefold()
+        for entry in self.conferences:
+            if wanted in {entry.folder.casefold(), entry.conference.name.casefold()}:
+                return entry
+        return None
+
+    @classmethod
+    def from_env(cls, env: BuildEnvironment, pages: Mapping[str, PageRecord]) -> Site:
+        conferences = {
+            folder_of(docname): ConferenceEntry(docname, record.facts.conference)
+            for docname, record in sorted(pages.items())
+            if record.facts.conference is not None and is_index(docname)
+        }
+        days: dict[str, Day] = {}
+        for docname in sorted(env.found_docs):
+            place = place_talk(docname, conferences)
+            if place is None:
+                continue
+            entry = conferences[place.conference]
+            day_docname = f"{place.day}/index"
+            day = days.get(day_docname)
+            if day is None:
+                day = days[day_docname] = Day(day_docname, page_title(env, day_docname, place.day))
+                entry.days.append(day)
+            record = pages.get(docname, PageRecord())
+            day.talks.append(Talk(docname, page_title(env, docname), record, day, entry))
+
+        for entry in conferences.values():
+            day_place = _toctree_place(env, entry.docname)
+            entry.days.sort(key=lambda day: day_place(day.docname))
+            for day in entry.days:
+                talk_place = _toctree_place(env, day.docname)
+                day.talks.sort(key=lambda talk: (talk.time or _NO_TIME, talk_place(talk.docname)))
+        ordered = sorted(
+            conferences.values(), key=lambda entry: (entry.conference.start, entry.docname)
+        )
+        return cls(ordered)
+
+
+def _speakers(talks: list[Talk]) -> dict[str, SpeakerEntry]:
+    """Every speaker by match key, in name order, each with a unique page slug.
+
+    ``talks`` come newest first, so companies are listed latest first; the name
+    shown is the spelling most talks use, the oldest one on a tie.
+    """
+    found: dict[str, SpeakerEntry] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for talk in talks:
+        for person in talk.record.facts.speakers:
+            key = speaker_key(person.name)
+            speaker = found.setdefault(key, SpeakerEntry(person.name))
+            spellings.setdefault(key, Counter())[person.name] += 1
+            if talk not in speaker.talks:
+                speaker.talks.append(talk)
+            if person.company and person.company not in speaker.companies:
+                speaker.companies.append(person.company)
+    for key, counts in spellings.items():
+        # Counter keeps first-seen order (newest first); prefer the last of the most common.
+        best = max(counts.values())
+        found[key].name = [name for name, count in counts.items() if count == best][-1]
+    ordered = dict(sorted(found.items(), key=lambda item: (item[1].name.casefold(), item[0])))
+    taken: set[str] = set()
+    for speaker in ordered.values():
+        slug = base = speaker_slug(speaker.name)
+        number = 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        speaker.slug = slug
+    return ordered
+
+
+def page_title(env: BuildEnvironment, docname: str, fallback: str | None = None) -> str:
+    """The page's first heading as text; ``fallback`` (or the docname) if it has none."""
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else (fallback or docname)
+
+
+def _toctree_place(env: BuildEnvironment, parent: str) -> Callable[[str], tuple[int, str]]:
+    """A sort key: a page's place in ``parent``'s toctrees, unlisted pages last by name."""
+    places = {docname: index for index, docname in enumerate(env.toctree_includes.get(parent, ()))}
+
+    def key(docname: str) -> tuple[int, str]:
+        return places.get(docname, len(places)), docname
+
+    return key

@@ -1,0 +1,91 @@
+"""Docutils building blocks shared by generated pages and ``{taglist}``: links, lists, tables."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from ..rules.text import talk_context
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sphinx.application import Sphinx
+
+    from ..model.site import ConferenceEntry, Talk
+
+__all__ = ["by_conference", "conference_anchor", "internal_link", "table", "talk_list"]
+
+
+def internal_link(app: Sphinx, from_page: str, target: str, text: str) -> nodes.reference:
+    """A link from a generated page to a page of the site, relative like Sphinx's own."""
+    uri = app.builder.get_relative_uri(from_page, target)
+    return nodes.reference("", text, internal=True, refuri=uri)
+
+
+def conference_anchor(entry: ConferenceEntry) -> str:
+    """The id of a conference's section on a tag page: its folder, as a slug."""
+    return nodes.make_id(entry.folder or "conference")
+
+
+def talk_list(
+    app: Sphinx, from_page: str, talks: Sequence[Talk], *, with_conference: bool = False
+) -> nodes.bullet_list:
+    """Talks as a list: title (link), day (and conference), speakers."""
+    items = []
+    for talk in talks:
+        paragraph = nodes.paragraph()
+        paragraph += internal_link(app, from_page, talk.docname, talk.title)
+        where = (
+            talk_context(talk.conference.conference.name, talk.day.title)
+            if with_conference
+            else talk.day.title
+        )
+        paragraph += nodes.Text(" · ")
+        paragraph += nodes.inline("", where, classes=["talknotes-day"])
+        if talk.record.facts.speakers:
+            paragraph += nodes.Text(" · ")
+            paragraph += nodes.inline(
+                "",
+                ", ".join(str(speaker) for speaker in talk.record.facts.speakers),
+                classes=["talknotes-speakers-inline"],
+            )
+        items.append(nodes.list_item("", paragraph))
+    return nodes.bullet_list("", *items, classes=["talknotes-talk-list"])
+
+
+def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[nodes.section]:
+    """Talks (newest conference first) as one section per conference, each with an anchor."""
+    sections = []
+    for entry in dict.fromkeys(talk.conference for talk in talks):
+        section = nodes.section(
+            "", nodes.title("", entry.conference.name), ids=[conference_anchor(entry)]
+        )
+        section += talk_list(app, from_page, [talk for talk in talks if talk.conference is entry])
+        sections.append(section)
+    return sections
+
+
+def table(
+    header: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]], classes: Sequence[str] = ()
+) -> nodes.container:
+    """A plain table (cells are text or inline nodes) that scrolls on its own when wide.
+
+    Furo wraps the tables of documents in a scrolling ``table-wrapper`` while reading
+    them; generated pages are never read, so their tables get the wrapper here.
+    """
+    group = nodes.tgroup(cols=len(header))
+    group += [nodes.colspec(colwidth=1) for _ in header]
+    group += nodes.thead("", _row(header))
+    group += nodes.tbody("", *(_row(cells) for cells in rows))
+    grid = nodes.table("", group, classes=["talknotes-table", *classes])
+    return nodes.container("", grid, classes=["table-wrapper"])
+
+
+def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        content = nodes.Text(cell) if isinstance(cell, str) else cell
+        row += nodes.entry("", nodes.paragraph("", "", content))
+    return row

@@ -1,0 +1,131 @@
+"""The registry of generated pages: one list that everything listing pages asks.
+
+After reading, each page source (topics, speakers, pending material, to-dos) hands
+its pages to the registry in the build state. The HTML builder renders them at
+``html-collect-pages``; link resolution, the sidebar, the sitemap and link
+previews read the same registry, and a source page that takes a generated page's
+name is reported here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+
+from ..diagnostics import warn
+from ..model import build_state
+from ..model.generated import OutputRecord
+from ..rules.pagenames import (
+    FIXED_TITLES,
+    PENDING,
+    SPEAKERS,
+    SPEAKERS_FOLDER,
+    TAGS_FOLDER,
+    TODOS,
+    TOPICS,
+)
+from ..rules.problems import Subtype
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
+
+    from ..model.generated import GeneratedPage
+
+__all__ = ["SIDEBAR", "SidebarEntry", "connect_generated_pages"]
+
+
+@dataclass(frozen=True)
+class SidebarEntry:
+    """A generated page linked from every page's sidebar; ``section`` pages count as it."""
+
+    name: str
+    section: str | None = None
+
+    @property
+    def title(self) -> str:
+        return FIXED_TITLES[self.name]
+
+    def is_current(self, pagename: str) -> bool:
+        return pagename == self.name or bool(self.section and pagename.startswith(self.section))
+
+
+#: the sidebar's "Browse" section, in order
+SIDEBAR = (
+    SidebarEntry(TOPICS, section=TAGS_FOLDER),
+    SidebarEntry(SPEAKERS, section=SPEAKERS_FOLDER),
+    SidebarEntry(PENDING),
+    SidebarEntry(TODOS),
+)
+
+
+def connect_generated_pages(
+    app: Sphinx, sources: Sequence[Callable[[Sphinx], Iterable[GeneratedPage]]]
+) -> None:
+    """Register the pages of ``sources`` after reading and have the HTML builder render them."""
+
+    def register(app: Sphinx, env: BuildEnvironment) -> None:
+        generated: dict[str, GeneratedPage] = {}
+        for source in sources:
+            for page in source(app):
+                if page.name in env.found_docs:
+                    warn(
+                        f"the build generates the page {page.name!r}: "
+                        f"rename the source page {page.name!r}",
+                        location=page.name,
+                        subtype=Subtype.GENERATED,
+                    )
+                    continue
+                generated[page.name] = page
+        build_state(env).generated = generated
+
+    app.connect("env-updated", register)
+    app.connect("html-collect-pages", _collect)
+    app.connect("html-page-context", _add_sidebar_entries)
+    # Last of the build-finished handlers: after the feeds have been noted.
+    app.connect("build-finished", _save_outputs, priority=900)
+
+
+def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    state = build_state(app.env)
+    navigation = state.navigation
+    shown = navigation.shown_everywhere(app.env) if navigation is not None else None
+    outputs = state.outputs = OutputRecord(app, (shown, SIDEBAR))
+    for page in state.generated.values():
+        filename = page.name + builder.out_suffix
+        if not outputs.unchanged(filename, (page.title, page.head, page.inputs)):
+            yield page.name, _context(app, page), "page.html"
+
+
+def _add_sidebar_entries(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    context["talknotes_pages"] = [
+        {"name": entry.name, "title": entry.title, "current": entry.is_current(pagename)}
+        for entry in SIDEBAR
+    ]
+
+
+def _save_outputs(app: Sphinx, exception: Exception | None) -> None:
+    outputs = build_state(app.env).outputs
+    if exception is None and outputs is not None:
+        outputs.save()
+
+
+def _context(app: Sphinx, page: GeneratedPage) -> dict[str, Any]:
+    # Set the per-page numbering state that Sphinx sets before writing a document:
+    # a generated page has no numbered sections or figures, and after a parallel
+    # write the builder holds none at all.
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    builder.secnumbers = {}
+    builder.fignumbers = {}
+    section = nodes.section("", nodes.title("", page.title), ids=["page-title"])
+    section += page.render(app, page.name)
+    body = builder.render_partial(section)["fragment"]
+    return {"title": page.title, "body": body, "metatags": page.head}

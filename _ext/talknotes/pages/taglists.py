@@ -1,0 +1,123 @@
+"""Listings inside a page, when it is written: ``{taglist}`` and ``{conferencelist}`` filled in.
+
+A listing shows other pages, so what it shows is compared between builds
+(``shown``) and the pages whose listings changed are written again
+(``speed.rewrites``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from ..diagnostics import warn
+from ..model import build_state, talknotes_domain
+from ..reading.listings import taglist
+from ..rules.pagenames import tag_page
+from ..rules.problems import Subtype
+from ..rules.text import plural
+from .blocks import internal_link, talk_list
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from ..model.records import Listing
+    from ..model.site import ConferenceEntry, Site, Talk
+
+__all__ = ["render_taglists", "shown"]
+
+
+def _conferences(site: Site, listing: Listing) -> list[ConferenceEntry]:
+    return list(reversed(site.conferences))[: listing.limit]
+
+
+def _conference_list(app: Sphinx, docname: str, entries: list[ConferenceEntry]) -> nodes.Node:
+    items = []
+    for entry in entries:
+        paragraph = nodes.paragraph()
+        paragraph += internal_link(app, docname, entry.docname, entry.conference.name)
+        details = [entry.conference.dates(), entry.conference.location or ""]
+        details.append(plural(sum(1 for _ in entry.talks()), "talk"))
+        paragraph += nodes.Text(" · " + " · ".join(part for part in details if part))
+        items.append(nodes.list_item("", paragraph))
+    return nodes.bullet_list("", *items, classes=["talknotes-conference-list"])
+
+
+def _conference(site: Site, listing: Listing) -> ConferenceEntry | None:
+    return site.conference(listing.conference or "")
+
+
+def _talks(site: Site, listing: Listing, entry: ConferenceEntry | None) -> list[Talk]:
+    """The talks a listing with ``:tags:`` shows, newest first."""
+    wanted = {
+        talk
+        for key in listing.tags
+        for talk in site.tagged.get(key, ())
+        if entry is None or talk.conference is entry
+    }
+    return [talk for talk in site.talks_newest_first() if talk in wanted][: listing.limit]
+
+
+def _topics(
+    env: BuildEnvironment, listing: Listing, entry: ConferenceEntry | None
+) -> list[tuple[str, str, int]]:
+    """The topics at a glance: (key, title, number of talks), most talks first."""
+    tags = build_state(env).vocabulary.tags
+    counts = {
+        key: sum(1 for talk in talks if entry is None or talk.conference is entry)
+        for key, talks in talknotes_domain(env).site.tagged.items()
+    }
+    titles = {key: tags[key].title for key in counts}
+    ranked = sorted(
+        (key for key, count in counts.items() if count),
+        key=lambda key: (-counts[key], titles[key].casefold()),
+    )
+    return [(key, titles[key], counts[key]) for key in ranked[: listing.limit]]
+
+
+def shown(env: BuildEnvironment, listing: Listing) -> object:
+    """What a listing shows, to compare between builds."""
+    site = talknotes_domain(env).site
+    if listing.kind == "conferences":
+        return [
+            (entry.docname, entry.conference, sum(1 for _ in entry.talks()))
+            for entry in _conferences(site, listing)
+        ]
+    entry = _conference(site, listing)
+    if listing.tags:
+        return [talk.digest for talk in _talks(site, listing, entry)]
+    return _topics(env, listing, entry)
+
+
+def render_taglists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    site = talknotes_domain(app.env).site
+    for node in list(doctree.findall(taglist)):
+        listing: Listing = node["listing"]
+        entry = _conference(site, listing)
+        if listing.kind == "conferences":
+            node.replace_self(_conference_list(app, docname, _conferences(site, listing)))
+        elif listing.conference and entry is None:
+            warn(
+                f"{{taglist}}: no conference {listing.conference!r}; give its folder or name",
+                location=node,
+                subtype=Subtype.TAGLIST,
+            )
+            node.replace_self([])
+        elif listing.tags:
+            talks = _talks(site, listing, entry)
+            node.replace_self(talk_list(app, docname, talks, with_conference=entry is None))
+        else:
+            node.replace_self(_glance(app, docname, _topics(app.env, listing, entry)))
+
+
+def _glance(app: Sphinx, docname: str, topics: list[tuple[str, str, int]]) -> nodes.paragraph:
+    glance = nodes.paragraph("", "", classes=["talknotes-topics"])
+    for key, title, count in topics:
+        link = internal_link(app, docname, tag_page(key), "")
+        link += nodes.inline(
+            "", f"{title} {count}", classes=["sd-badge", "sd-outline-primary", "sd-text-primary"]
+        )
+        glance += [link, nodes.Text(" ")]
+    return glance

@@ -1,0 +1,155 @@
+"""The topic pages: ``tags/index`` (overview and trends) and a page per tag.
+
+Both are derived from the site structure after reading, on every build, so adding
+or removing a tag on one talk updates them without a clean build.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from ..model import build_state, talknotes_domain
+from ..model.generated import GeneratedPage
+from ..rules.pagenames import FIXED_TITLES, TOPICS, tag_page
+from ..rules.text import plural
+from .blocks import by_conference, conference_anchor, internal_link, table
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+
+    from ..model.site import ConferenceEntry, Site
+    from ..rules.vocabulary import Tag
+
+__all__ = ["ordered_tags", "tag_pages", "vocabulary_shown"]
+
+_CO_OCCURRING = 5
+
+
+def ordered_tags(app: Sphinx) -> list[Tag]:
+    """Every vocabulary tag, most talks first, then by title."""
+    tagged = talknotes_domain(app.env).site.tagged
+    return sorted(
+        build_state(app.env).vocabulary.tags.values(),
+        key=lambda tag: (-len(tagged.get(tag.key, ())), tag.title.casefold(), tag.key),
+    )
+
+
+def vocabulary_shown(app: Sphinx) -> tuple[Tag, ...]:
+    """What the vocabulary shows on every topic page and feed, to compare between builds."""
+    return tuple(build_state(app.env).vocabulary.tags.values())
+
+
+def tag_pages(app: Sphinx) -> Iterator[GeneratedPage]:
+    site = talknotes_domain(app.env).site
+    vocabulary = vocabulary_shown(app)
+    everything = tuple(talk.digest for talk in site.talks_newest_first())
+    yield GeneratedPage(
+        TOPICS, FIXED_TITLES[TOPICS], _render_overview, inputs=(vocabulary, everything)
+    )
+    for tag in vocabulary:
+        feed_link = (
+            f'<link rel="alternate" type="application/atom+xml" '
+            f'title="{html.escape(tag.title)}" href="{tag.key}.atom">'
+        )
+        listed = tuple(talk.digest for talk in site.tagged.get(tag.key, ()))
+        yield GeneratedPage(
+            tag_page(tag.key),
+            f"Topic: {tag.title}",
+            _render_tag_page,
+            head=feed_link,
+            inputs=(vocabulary, listed),
+            link_text=tag.title,
+        )
+
+
+def _render_overview(app: Sphinx, pagename: str) -> list[nodes.Node]:
+    site = talknotes_domain(app.env).site
+    tags = ordered_tags(app)
+    if not tags:
+        return [nodes.paragraph("", "The tag vocabulary is empty.")]
+    overview = table(
+        ["Topic", "Description", "Talks"],
+        [
+            [
+                internal_link(app, pagename, tag_page(tag.key), tag.title),
+                tag.description,
+                str(len(site.tagged.get(tag.key, ()))),
+            ]
+            for tag in tags
+        ],
+        classes=["talknotes-tag-overview"],
+    )
+    body: list[nodes.Node] = [
+        nodes.paragraph(
+            "",
+            "Every topic of the notes, across all conferences. "
+            "A topic's page lists its talks by conference, newest first.",
+        ),
+        overview,
+    ]
+    if site.conferences:
+        trends = nodes.section("", nodes.title("", "Topics across conferences"), ids=["trends"])
+        trends += nodes.paragraph(
+            "", "Talks per topic at each conference, oldest conference first."
+        )
+        trends += table(
+            ["Topic", *(entry.conference.name for entry in site.conferences)],
+            [
+                [
+                    internal_link(app, pagename, tag_page(tag.key), tag.title),
+                    *(_trend_cell(app, pagename, tag, entry, site) for entry in site.conferences),
+                ]
+                for tag in tags
+            ],
+            classes=["talknotes-tag-trends"],
+        )
+        body.append(trends)
+    return body
+
+
+def _trend_cell(
+    app: Sphinx, pagename: str, tag: Tag, entry: ConferenceEntry, site: Site
+) -> nodes.Node | str:
+    count = sum(1 for talk in site.tagged.get(tag.key, ()) if talk.conference is entry)
+    if not count:
+        return ""
+    link = internal_link(app, pagename, tag_page(tag.key), str(count))
+    link["refuri"] += f"#{conference_anchor(entry)}"
+    return link
+
+
+def _render_tag_page(app: Sphinx, pagename: str) -> list[nodes.Node]:
+    tags = build_state(app.env).vocabulary.tags
+    key = pagename.removeprefix("tags/")
+    tag = tags[key]
+    talks = talknotes_domain(app.env).site.tagged.get(key, [])
+    body: list[nodes.Node] = []
+    if tag.description:
+        body.append(nodes.paragraph("", tag.description, classes=["talknotes-tag-description"]))
+    conferences = list(dict.fromkeys(talk.conference for talk in talks))
+    summary = nodes.paragraph(
+        "", f"{plural(len(talks), 'talk')} at {plural(len(conferences), 'conference')}. "
+    )
+    summary += nodes.reference("", "Atom feed", refuri=f"{key}.atom", classes=["talknotes-feed"])
+    body.append(summary)
+
+    together = Counter(
+        other for talk in talks for other in talk.record.tag_keys if other != key
+    ).most_common()
+    together.sort(key=lambda pair: (-pair[1], pair[0]))
+    if together:
+        often = nodes.paragraph("", "Often together with: ", classes=["talknotes-together"])
+        for index, (other, count) in enumerate(together[:_CO_OCCURRING]):
+            if index:
+                often += nodes.Text(", ")
+            often += internal_link(app, pagename, tag_page(other), tags[other].title)
+            often += nodes.Text(f" ({count})")
+        body.append(often)
+
+    return body + by_conference(app, pagename, talks)

@@ -1,0 +1,29 @@
+"""The one ``doctree-read`` handler: the collectors, in the order they depend on each other.
+
+1. facts: the front matter and summary start the page's record;
+2. tags: the tag names resolve against the vocabulary (needs the facts);
+3. byline: speakers, time, room and tag badges go under the title (needs the tags);
+4. diagrams: the page's diagrams are noted for drawing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .byline import add_byline
+from .diagrams import collect_diagrams
+from .facts import collect_page_facts
+from .tags import resolve_page_tags
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+__all__ = ["read_page"]
+
+_COLLECTORS = (collect_page_facts, resolve_page_tags, add_byline, collect_diagrams)
+
+
+def read_page(app: Sphinx, doctree: nodes.document) -> None:
+    for collect in _COLLECTORS:
+        collect(app, doctree)

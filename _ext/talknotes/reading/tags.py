@@ -1,0 +1,135 @@
+"""Talk tags: matched against the vocabulary while reading, shown as badges, checked.
+
+The vocabulary (``tags.yml`` in the source folder) is loaded once per build. Each
+page that has tags depends on it, so editing the vocabulary re-reads those pages and
+their badges and warnings follow. A ``{tags}`` directive (as sphinx-tags writes it)
+adds tags from the page body, for notes that come from such projects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..diagnostics import warn, warn_problems
+from ..model import build_state, talknotes_domain
+from ..rules.problems import Subtype
+from ..rules.text import suggestion
+from ..rules.vocabulary import Vocabulary, load_vocabulary
+from .facts import frontmatter_line
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import OptionSpec
+
+    from ..model.records import PageRecord
+
+__all__ = [
+    "TagsDirective",
+    "check_talks_have_tags",
+    "load_tag_vocabulary",
+    "resolve_page_tags",
+    "tag_badges",
+    "unknown_tag_message",
+]
+
+
+def load_tag_vocabulary(app: Sphinx) -> None:
+    """Load and check ``tags.yml``, reporting each problem at its line."""
+    path = Path(app.env.srcdir, app.config.talknotes_tags_file)
+    vocabulary, problems = load_vocabulary(path)
+    warn_problems(problems, path, subtype=Subtype.VOCABULARY)
+    state = build_state(app.env)
+    state.vocabulary = vocabulary
+    state.vocabulary_path = str(path)
+
+
+def unknown_tag_message(vocabulary: Vocabulary, name: str, tags_file: str) -> str:
+    """What the note-taker reads about a tag the vocabulary does not know."""
+    hint = suggestion(vocabulary.suggest(name))
+    return f"unknown tag {name!r}: not a key or alias in {tags_file}" + (
+        f"; {hint}" if hint else ""
+    )
+
+
+class TagsDirective(SphinxDirective):
+    """``{tags} a, b``: tags in the page body, as sphinx-tags writes them."""
+
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[OptionSpec] = {}
+
+    def run(self) -> list[nodes.Node]:
+        text = " ".join([*self.arguments, *self.content])
+        names = [name.strip() for name in text.replace("\n", ",").split(",") if name.strip()]
+        record = talknotes_domain(self.env).record(self.env.docname)
+        record.directive_tags += [(name, self.lineno) for name in names]
+        return []
+
+
+def resolve_page_tags(app: Sphinx, doctree: nodes.document) -> None:
+    """Map the page's tag names to vocabulary keys; warn about unknown ones."""
+    env = app.env
+    state = build_state(env)
+    record = talknotes_domain(env).pages[env.docname]
+    named = [(name, None) for name in record.facts.tags] + record.directive_tags
+    if not named:
+        return
+    env.note_dependency(state.vocabulary_path)
+    keys: dict[str, None] = {}
+    for name, line in named:
+        key = state.vocabulary.resolve(name)
+        if key is not None:
+            keys[key] = None
+            continue
+        warn(
+            unknown_tag_message(state.vocabulary, name, env.config.talknotes_tags_file),
+            location=(env.docname, line or frontmatter_line(env, env.docname, "tags")),
+            subtype=Subtype.TAG,
+        )
+    record.tag_keys = list(keys)
+
+
+def tag_badges(record: PageRecord, vocabulary: Vocabulary) -> nodes.paragraph | None:
+    """The page's tags as sphinx-design badges, each a link to its tag page."""
+    if not record.tag_keys:
+        return None
+    badges = nodes.paragraph("", "", classes=["talknotes-tags"])
+    for key in record.tag_keys:
+        badge = nodes.inline(
+            "",
+            vocabulary.tags[key].title,
+            classes=["sd-badge", "sd-bg-primary", "sd-bg-text-primary"],
+        )
+        reference = addnodes.pending_xref(
+            "", badge, refdomain="talknotes", reftype="tag", reftarget=key, refexplicit=True
+        )
+        badges += reference
+        badges += nodes.Text(" ")
+    return badges
+
+
+def check_talks_have_tags(app: Sphinx, env: BuildEnvironment) -> None:
+    """After reading: a talk without tags is a warning; an unused tag is news."""
+    used = set()
+    for docname, talk in sorted(talknotes_domain(env).site.talks.items()):
+        record = talk.record
+        used.update(record.tag_keys)
+        if not record.facts.tags and not record.directive_tags:
+            warn(
+                f"talk has no tags: add 'tags: [...]' with names from "
+                f"{env.config.talknotes_tags_file} to its front matter",
+                location=(docname, 1),
+                subtype=Subtype.UNTAGGED,
+            )
+    unused = sorted(set(build_state(env).vocabulary.tags) - used)
+    if unused:
+        logging.getLogger(__name__).info(f"tags no talk uses yet: {', '.join(unused)}")

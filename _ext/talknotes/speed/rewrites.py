@@ -1,0 +1,53 @@
+"""Which unchanged pages must be written again because what they show of others changed.
+
+Sphinx rewrites the pages it re-read. A page that shows other pages (its sidebar
+lists its siblings; a ``{taglist}`` lists talks) must also be rewritten when those
+change, and only then: after reading, what each list and listing shows is
+compared with what it showed in the last build.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import build_state, talknotes_domain
+from ..model.navigation import NavigationTree
+from ..pages.taglists import shown
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+__all__ = ["changed_listings", "changed_navigation"]
+
+
+def changed_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: the pages whose listings now show something else."""
+    domain = talknotes_domain(env)
+    before = dict(domain.listings_shown)
+    after = {
+        docname: repr([shown(env, listing) for listing in record.listings])
+        for docname, record in sorted(domain.pages.items())
+        if record.listings
+    }
+    domain.listings_shown.clear()
+    domain.listings_shown.update(after)
+    return [docname for docname, listing in after.items() if before.get(docname) != listing]
+
+
+def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: compute the sidebar's tree; the pages whose sidebar lists changed."""
+    domain = talknotes_domain(env)
+    tree = build_state(env).navigation = NavigationTree.from_env(env)
+    before = dict(domain.navigation_shown)
+    after = tree.lists
+    domain.navigation_shown.clear()
+    domain.navigation_shown.update(after)
+    everything = set(env.all_docs)
+    rewrite: set[str] = set()
+    for docname in sorted(set(before) | set(after)):
+        if before.get(docname) != after.get(docname):
+            rewrite |= tree.showing(docname, everything)
+            if rewrite >= everything:
+                break
+    return sorted(rewrite & everything)

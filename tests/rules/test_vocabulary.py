@@ -1,0 +1,63 @@
+"""tags.yml: each problem at its line; tags matched ignoring case, with suggestions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from talknotes.rules.vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "line", "message"),
+    [
+        ("platform:\n  title: [unclosed\n", 3, "not valid YAML"),
+        ("- a\n- b\n", 1, "must map tag keys to entries"),
+        ("platform:\n  description: no title\n", 1, "tag 'platform': 'title' is required"),
+        ("platform: just a title\n", 1, "tag 'platform': needs a mapping with at least a title"),
+        ("Platform_X:\n  title: P\n", 1, "tag 'Platform_X': keys are lowercase slugs"),
+        (
+            "platform:\n  title: P\n  aliases: [k8s]\nkubernetes:\n  title: K\n  aliases: [K8s]\n",
+            4,
+            "tag 'kubernetes' claims spellings of another tag: 'K8s' (already 'platform')",
+        ),
+        ("platform:\n  title: P\n  colour: red\n", 1, "tag 'platform': unknown field 'colour'"),
+        ("platform:\n  title: P\n  aliases: k8s\n", 1, "'aliases' must be a list of names"),
+        ("platform:\n  title: P\n  description: [x]\n", 1, "'description' must be text"),
+    ],
+)
+def test_each_problem_has_its_line(
+    tmp_path: Path, vocabulary: str, line: int, message: str
+) -> None:
+    path = tmp_path / "tags.yml"
+    path.write_text(vocabulary, encoding="utf-8")
+    _, problems = load_vocabulary(path)
+    assert problems[0].line == line
+    assert message in problems[0].message
+    assert str(problems[0]) == problems[0].message  # printed as text, never as a repr
+
+
+def test_matching_ignores_case_and_knows_aliases(tmp_path: Path) -> None:
+    path = tmp_path / "tags.yml"
+    path.write_text(
+        "platform:\n  title: Platform engineering\n  aliases: [Platforms]\n"
+        "security:\n  title: Security\n",
+        encoding="utf-8",
+    )
+    vocabulary, problems = load_vocabulary(path)
+    assert problems == []
+    assert vocabulary.resolve("PLATFORM") == "platform"
+    assert vocabulary.resolve(" platforms ") == "platform"
+    assert vocabulary.resolve("k8s") is None
+    assert vocabulary.suggest("plattform") == ["platform"]
+    assert vocabulary.suggest("secure") == ["security"]
+
+
+def test_a_missing_or_empty_file_is_an_empty_vocabulary(tmp_path: Path) -> None:
+    assert load_vocabulary(tmp_path / "none.yml")[0].tags == {}
+    (tmp_path / "empty.yml").write_text("", encoding="utf-8")
+    assert load_vocabulary(tmp_path / "empty.yml") == (load_vocabulary(tmp_path / "none.yml"))

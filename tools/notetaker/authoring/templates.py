@@ -1,0 +1,71 @@
+"""The page templates in ``archetypes/`` (like Hugo's), so a site can change every new page."""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import TYPE_CHECKING
+
+from .. import REPO
+from ..errors import UserError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["ARCHETYPES", "Templates", "tidy"]
+
+ARCHETYPES = REPO / "archetypes"
+_EDITOR_NOTE = "%#"
+
+
+class Templates:
+    """Markdown with ``${name}`` placeholders (Python's ``string.Template``).
+
+    Write ``$$`` for a dollar sign; lines starting with ``%#`` are notes for the
+    template's editor and are not copied.
+    """
+
+    def __init__(self, folder: Path = ARCHETYPES) -> None:
+        self.folder = folder
+
+    def _template(self, name: str) -> tuple[Path, str, string.Template]:
+        path = self.folder / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise UserError(f"cannot read the template: {error.strerror}", path) from None
+        lines = [line for line in text.splitlines() if not line.startswith(_EDITOR_NOTE)]
+        return path, text, string.Template("\n".join(lines))
+
+    def placeholders(self, name: str) -> set[str]:
+        """The placeholders the template ``name`` uses."""
+        return set(self._template(name)[2].get_identifiers())
+
+    def render(self, name: str, /, **values: str) -> str:
+        path, text, template = self._template(name)
+        try:
+            rendered = template.substitute(values)
+        except KeyError as error:
+            unknown = error.args[0]
+            line = next((n for n, line in enumerate(text.splitlines(), 1) if unknown in line), None)
+            raise UserError(
+                f"unknown placeholder ${{{unknown}}}; this template can use "
+                + ", ".join(f"${{{key}}}" for key in sorted(values)),
+                path,
+                line,
+            ) from None
+        except ValueError as error:
+            raise UserError(
+                f"bad placeholder ({error}); write $$ for a dollar sign", path
+            ) from None
+        return tidy(rendered)
+
+
+def tidy(text: str) -> str:
+    """One blank line at most between blocks, no trailing spaces, one final newline.
+
+    Empty placeholders would otherwise leave gaps wherever a template puts them.
+    """
+    lines = [line.rstrip() for line in text.splitlines()]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return text + "\n"

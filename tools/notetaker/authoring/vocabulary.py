@@ -1,0 +1,88 @@
+"""The site's tag vocabulary, from the file the build reads: conf.py's ``talknotes_tags_file``.
+
+A site may keep its vocabulary somewhere else than ``docs/tags.yml``; the tools
+read the setting from the same ``conf.py`` the build runs (``--conf``), so a tag
+the tools accept is a tag the build accepts.
+"""
+
+from __future__ import annotations
+
+import runpy
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from talknotes.rules.text import suggestion
+from talknotes.rules.vocabulary import DEFAULT_FILE, Vocabulary, load_vocabulary
+
+from .. import REPO
+from ..errors import UserError, problem_error
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+__all__ = ["CONF", "Tags", "load_tags", "tags_file"]
+
+#: the Sphinx configuration the build uses (``sphinx-build -c .``)
+CONF = REPO / "conf.py"
+_SETTING = "talknotes_tags_file"
+
+
+def tags_file(docs: Path, conf: Path | None = CONF) -> Path:
+    """The vocabulary the build of ``docs`` reads: ``talknotes_tags_file`` of ``conf``.
+
+    The setting names a file in the source folder (or an absolute path); without
+    it, or without a ``conf``, it is ``tags.yml`` as in the build.
+    """
+    name: object = DEFAULT_FILE
+    if conf is not None:
+        name = _configuration(conf).get(_SETTING, DEFAULT_FILE)
+    if not isinstance(name, str) or not name.strip():
+        raise UserError(f"{_SETTING} must name a file, like {DEFAULT_FILE!r}", conf)
+    return docs / name
+
+
+def _configuration(conf: Path) -> dict[str, object]:
+    if not conf.is_file():
+        raise UserError("no such Sphinx configuration (pass --conf to name one)", conf)
+    try:
+        return runpy.run_path(str(conf))
+    except Exception as error:  # anything conf.py raises: the note-taker's file, not ours
+        raise UserError(f"the Sphinx configuration fails: {error!r}", conf) from None
+
+
+@dataclass(frozen=True)
+class Tags:
+    """The vocabulary, the file it came from, and its problems as user errors at their lines."""
+
+    path: Path
+    vocabulary: Vocabulary
+    problems: tuple[UserError, ...] = ()
+
+    def keys(self, names: Iterable[str]) -> list[str]:
+        """The keys of the tags given on the command line; unknown ones are a user error."""
+        keys, unknown = [], []
+        for name in names:
+            key = self.vocabulary.resolve(name)
+            if key is None:
+                hint = self.hint(name)
+                unknown.append(f"{name!r} ({hint})" if hint else repr(name))
+            elif key not in keys:
+                keys.append(key)
+        if unknown:
+            empty = "" if self.vocabulary.tags else f" ({self.path} has no tags)"
+            raise UserError(
+                f"unknown tag {', '.join(unknown)}: tags come from {self.path}{empty}; "
+                "add new topics there first"
+            )
+        return keys
+
+    def hint(self, name: str) -> str:
+        """``did you mean 'platform'?`` for an unknown tag name, or ``""``."""
+        return suggestion(self.vocabulary.suggest(name))
+
+
+def load_tags(path: Path) -> Tags:
+    """Read the vocabulary at ``path``; a missing file is an empty vocabulary, as in the build."""
+    vocabulary, problems = load_vocabulary(path)
+    return Tags(path, vocabulary, tuple(problem_error(problem, path) for problem in problems))

@@ -1,0 +1,210 @@
+"""Sessions of a published schedule, whichever system published it, and which of them to import.
+
+Sched and pretalx files are read into the same `Session`; the skip rule (what is
+logistics rather than a talk) and the note-taker's selections work on sessions,
+so they are the same for both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..errors import UserError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+    from pathlib import Path
+
+    from talknotes.rules.speakers import Speaker
+
+__all__ = [
+    "NOT_A_TALK_WORDS",
+    "Schedule",
+    "Session",
+    "kinds_of",
+    "not_a_talk",
+    "ordered",
+    "read_ids",
+    "select",
+    "time_zone",
+]
+
+#: Words that mark an entry without speakers as logistics rather than a talk (the
+#: skip rule, documented in the style guide). An entry with speakers is always a talk.
+NOT_A_TALK_WORDS = (
+    "badge",
+    "pick-up",
+    "pickup",
+    "registration",
+    "check-in",
+    "break",
+    "breaks",
+    "coffee",
+    "breakfast",
+    "lunch",
+    "dinner",
+    "snacks",
+    "reception",
+    "happy hour",
+    "networking",
+    "party",
+    "booth crawl",
+    "expo",
+    "exhibit hall",
+    "showcase",
+    "cloakroom",
+)
+_NOT_A_TALK = re.compile(
+    r"\b(?:" + "|".join(re.escape(word) for word in NOT_A_TALK_WORDS) + r")\b", re.IGNORECASE
+)
+# A session's kind, from a title prefix ("Keynote:", "⚡ Lightning Talk:") or a
+# pretalx submission type; each kind becomes a tag if the vocabulary knows it.
+_KINDS = (
+    ("lightning", "lightning-talk"),
+    ("keynote", "keynote"),
+    ("sponsored", "sponsored"),
+    ("panel", "panel"),
+    ("workshop", "workshop"),
+    ("tutorial", "tutorial"),
+)
+_PREFIX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Session:
+    """One entry of a schedule, in the event's local time."""
+
+    system: str  # "sched" or "pretalx"
+    id: str
+    title: str
+    start: datetime
+    end: datetime | None = None
+    speakers: tuple[Speaker, ...] = ()
+    room: str | None = None
+    track: str | None = None
+    type: str | None = None  # pretalx's submission type
+    kinds: tuple[str, ...] = ()
+    abstract: str = ""
+    url: str | None = None
+    all_day: bool = False
+
+    @property
+    def source(self) -> str:
+        """The front-matter ``source`` that ties a page to this session."""
+        return f"{self.system}:{self.id}"
+
+
+@dataclass
+class Schedule:
+    """A schedule file read: its system, the event's time zone, its sessions, what was left out."""
+
+    system: str
+    timezone: str
+    sessions: list[Session]
+    problems: list[str]
+
+
+def time_zone(name: str, where: str) -> ZoneInfo:
+    """The event's time zone named in ``where`` (an option or a file's field)."""
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"{where}: {name!r} is not a time zone name like Europe/London") from None
+
+
+def ordered(sessions: list[Session]) -> list[Session]:
+    """Sessions in the order their pages are numbered: by time, then room and title."""
+    return sorted(sessions, key=lambda s: (s.start, s.room or "", s.title, s.id))
+
+
+def kinds_of(title: str, *hints: str | None) -> tuple[str, ...]:
+    """The kinds of a session, from its title's prefix and the system's hints (a type)."""
+    prefix, colon, _ = title.partition(":")
+    texts = [prefix] if colon and len(prefix.split()) <= _PREFIX_WORDS else []
+    texts += [hint for hint in hints if hint]
+    found = []
+    for text in texts:
+        for word, kind in _KINDS:
+            if word in text.lower() and kind not in found:
+                found.append(kind)
+    return tuple(found)
+
+
+# -- the skip rule and selections -----------------------------------------------------
+
+
+def not_a_talk(session: Session) -> str | None:
+    """Why an entry is logistics rather than a talk (the skip rule), or None for a talk.
+
+    Skipped: all-day entries, and entries without speakers whose title, track or
+    type contains one of ``NOT_A_TALK_WORDS`` as a word. An entry with speakers is
+    never skipped ("Break the monolith" by someone is a talk).
+    """
+    if session.all_day:
+        return "an all-day entry"
+    if session.speakers:
+        return None
+    for text in (session.title, session.track, session.type):
+        match = _NOT_A_TALK.search(text or "")
+        if match:
+            return f"no speakers and {match[0]!r} in its {_field_name(session, text)}"
+    return None
+
+
+def _field_name(session: Session, text: str | None) -> str:
+    return "title" if text == session.title else "track" if text == session.track else "type"
+
+
+def read_ids(path: Path) -> list[str]:
+    """The sessions the note-taker plans to attend: one per line (id, source or URL).
+
+    Blank lines and ``#`` comments are ignored, so the file can carry notes.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UserError(f"cannot read the list of sessions: {reason}", path) from None
+    ids = []
+    for line in text.splitlines():
+        entry = line.split(" #", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        if entry:
+            ids.append(entry)
+    return ids
+
+
+def select(
+    sessions: Iterable[Session], match: re.Pattern[str] | None, ids: list[str] | None
+) -> tuple[set[str], list[str]]:
+    """The sources of the selected sessions, and the ids that matched no session."""
+    sessions = list(sessions)
+    chosen = {session.source for session in sessions}
+    if match is not None:
+        chosen = {
+            s.source
+            for s in sessions
+            if match.search(s.title) or any(match.search(str(p)) for p in s.speakers)
+        }
+    unknown: list[str] = []
+    if ids is not None:
+        wanted = set()
+        for entry in ids:
+            hits = {s.source for s in sessions if _is(entry, s)}
+            if not hits:
+                unknown.append(entry)
+            wanted |= hits
+        chosen &= wanted
+    return chosen, unknown
+
+
+def _is(entry: str, session: Session) -> bool:
+    if entry in (session.id, session.source):
+        return True
+    if entry.startswith(("https://", "http://")) and session.url:
+        url, wanted = session.url.rstrip("/"), entry.rstrip("/")
+        return url == wanted or url.startswith(wanted + "/")
+    return False
