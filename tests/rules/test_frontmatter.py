@@ -88,6 +88,8 @@ def test_keys_of_myst_sphinx_and_themes_are_not_ours_to_judge() -> None:
             "'website': 'javascript:x'",
         ),
         ({"name": "X", "start": "2025-04-02", "city": "Paris"}, "unknown keys city"),
+        ({"name": "X", "start": "2025-04-02", "timezone": "Mars/Olympus"}, "'timezone' 'Mars/"),
+        ({"name": "X", "start": "2025-04-02", "timezone": "../../etc/passwd"}, "not a time zone"),
     ],
 )
 def test_bad_conference_front_matter(conference: dict[str, str], message: str) -> None:
@@ -99,9 +101,11 @@ def test_bad_conference_front_matter(conference: dict[str, str], message: str) -
 
 
 def test_a_conference_from_yaml_dates_and_from_json_strings() -> None:
-    expected = Conference("KubeCon", date(2025, 4, 1), date(2025, 4, 4), "London, UK")
+    expected = Conference(
+        "KubeCon", date(2025, 4, 1), date(2025, 4, 4), "London, UK", timezone="Europe/London"
+    )
     yaml_like = {"name": " KubeCon ", "start": date(2025, 4, 1), "end": date(2025, 4, 4)}
-    yaml_like["location"] = "London, UK"
+    yaml_like |= {"location": "London, UK", "timezone": "Europe/London"}
     assert read_conference(yaml_like) == (expected, [])
     as_json = json.dumps({**yaml_like, "start": "2025-04-01", "end": "2025-04-04"})
     assert read_conference(as_json) == (expected, [])

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .problems import Problem
 from .speakers import Speaker
@@ -30,6 +31,7 @@ __all__ = [
     "PageFacts",
     "TimeError",
     "format_time",
+    "is_time_zone",
     "key_line",
     "parse_time",
     "read_conference",
@@ -40,7 +42,7 @@ __all__ = [
 #: the keys of a talk page, in the order the tools write them
 TALK_KEYS = ("tags", "speakers", "time", "room", "source")
 #: the keys of a conference page's ``conference:`` mapping
-CONFERENCE_KEYS = ("name", "location", "start", "end", "website")
+CONFERENCE_KEYS = ("name", "location", "start", "end", "timezone", "website")
 _SOURCE_ID = re.compile(r"(?:sched|pretalx):\S+")
 _FENCE = "---"
 # Keys that myst-parser, Sphinx or a theme read from front matter themselves.
@@ -71,6 +73,8 @@ class Conference:
     end: date | None = None
     location: str | None = None
     website: str | None = None
+    #: the IANA time zone of the venue (``Europe/Amsterdam``): the clock of its schedule
+    timezone: str | None = None
 
     def dates(self) -> str:
         return date_range(self.start, self.end)
@@ -251,6 +255,12 @@ def read_conference(value: object) -> tuple[Conference | None, list[Problem]]:
         problems.append("'end' must be an ISO date like 2025-04-04")
     elif end and start and end < start:
         problems.append("'end' is before 'start'")
+    timezone = value.get("timezone")
+    if timezone is not None:
+        timezone = str(timezone).strip()
+        if not is_time_zone(timezone):
+            problems.append(f"'timezone' {timezone!r} is not a time zone name like Europe/London")
+            timezone = None
     website = value.get("website")
     if website is not None:
         try:
@@ -266,7 +276,18 @@ def read_conference(value: object) -> tuple[Conference | None, list[Problem]]:
     if not name or start is None:
         return None, found
     location = " ".join(str(value.get("location") or "").split()) or None
-    return Conference(name, start, end, location, website), found
+    return Conference(name, start, end, location, website, timezone or None), found
+
+
+def is_time_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA time zone this machine knows (``Europe/Amsterdam``)."""
+    if not name or name.startswith(("/", ".")) or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _iso_date(value: object) -> date | None:

@@ -137,6 +137,7 @@ def conference_front_matter(conference: Conference) -> str:
         "location": conference.location and yaml_text(conference.location),
         "start": conference.start.isoformat(),
         "end": conference.end and conference.end.isoformat(),
+        "timezone": conference.timezone and yaml_text(conference.timezone),
         "website": conference.website and yaml_text(conference.website),
     }
     lines = [f"  {key}: {values[key]}" for key in CONFERENCE_KEYS if values[key]]
