@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from conftest import article_of, warnings_of
 
+from talknotes.model import talknotes_domain
 from talknotes.rules.speakers import Speaker
 
 
@@ -71,13 +72,21 @@ def test_bad_talk_front_matter_is_a_warning_at_its_line(build) -> None:
     assert warnings.count("[talknotes.frontmatter]") == len(BAD_TALKS)
 
 
-def test_tags_may_be_a_comma_separated_string(build) -> None:
-    text = "---\ntags: platform, Security\n---\n\n# Talk\n"
-    app = build(files={"conf-a/day-1/03-x.md": text})
-    assert app.env.domains["talknotes"].pages["conf-a/day-1/03-x"].facts.tags == (
-        "platform",
-        "Security",
+def test_front_matter_is_read_as_written_with_duplicates_at_their_line(build) -> None:
+    text = (
+        "---\ntags: platform, Security\nroom: 2.10\nroom: B\n"
+        "conference:\n  name: Not here\n  start: 2025-01-01\n---\n\n# Talk\n"
     )
+    app = build(files={"conf-a/day-1/03-x.md": text})
+    facts = talknotes_domain(app.env).pages["conf-a/day-1/03-x"].facts
+    assert facts.tags == ("platform", "Security")
+    assert facts.room == "2.10"
+    assert facts.conference is None
+    warnings = warnings_of(app)
+    assert "03-x.md:2: WARNING: 'tags' is a list: write it in brackets" in warnings
+    assert "03-x.md:4: WARNING: 'room' is given twice (first on line 3)" in warnings
+    assert "03-x.md:5: WARNING: 'conference:' belongs on a conference's index.md" in warnings
+    assert "2.10" in article_of(app, "conf-a/day-1/03-x")
 
 
 def test_bad_conference_front_matter_is_a_warning_at_its_line(build) -> None:

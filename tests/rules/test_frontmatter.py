@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -12,6 +11,7 @@ from talknotes.rules.frontmatter import (
     TimeError,
     format_time,
     key_line,
+    parse_front_matter,
     parse_time,
     read_conference,
     read_page_facts,
@@ -20,59 +20,85 @@ from talknotes.rules.frontmatter import (
 from talknotes.rules.speakers import Speaker
 
 
-def _as_myst(data: dict[str, object]) -> dict[str, object]:
-    """Front matter as myst-parser hands it to Sphinx: non-strings JSON-encoded."""
-    return {
-        key: value if isinstance(value, str) else json.dumps(value) for key, value in data.items()
-    }
+def _read(front_matter: str):
+    return read_page_facts(parse_front_matter(f"---\n{front_matter}---\n\n# Talk\n"))
 
 
-@pytest.mark.parametrize("encode", [_as_myst, dict], ids=["from myst-parser", "from YAML"])
-def test_a_talk_is_read_alike_from_myst_and_from_yaml(encode) -> None:
-    data = {
-        "tags": ["platform", "Security"],
-        "speakers": ["Jane Doe (Acme)", "John Roe"],
-        "time": "2025-04-01T11:00+01:00",
-        "room": "Hall 8 | Room G",
-        "source": "sched:abc",
-    }
-    facts, problems = read_page_facts(encode(data))
+def test_a_talk_is_read_with_its_values_as_written() -> None:
+    facts, problems = _read(
+        "tags: [platform, Security]\n"
+        "speakers: [Jane Doe (Acme), John Roe]\n"
+        "time: 2025-04-01T11:00+01:00\n"
+        "room: 2.10\n"
+        "source: sched:abc\n"
+    )
     assert problems == []
     assert facts.tags == ("platform", "Security")
     assert facts.speakers == (Speaker("Jane Doe", "Acme"), Speaker("John Roe"))
     assert facts.time == datetime(2025, 4, 1, 11, 0, tzinfo=timezone(timedelta(hours=1)))
-    assert facts.room == "Hall 8 | Room G"
+    assert facts.room == "2.10"  # as written, not the number 2.1
     assert facts.source == "sched:abc"
 
 
-def test_tags_may_be_a_comma_separated_string() -> None:
-    facts, _ = read_page_facts({"tags": "platform, Security"})
+@pytest.mark.parametrize(
+    ("room", "shown"),
+    [('"null"', "null"), ("null", None), ("", None), ("Hall 8 | Room G", "Hall 8 | Room G")],
+)
+def test_text_values_reach_the_page_as_written(room: str, shown: str | None) -> None:
+    facts, problems = _read(f"room: {room}\n")
+    assert (facts.room, problems) == (shown, [])
+
+
+def test_a_list_written_as_a_plain_string_is_read_with_a_warning() -> None:
+    facts, problems = _read("tags: platform, Security\nspeakers: Jane Roe (Acme, Inc.)\n")
     assert facts.tags == ("platform", "Security")
+    assert facts.speakers == (Speaker("Jane Roe", "Acme, Inc."),)  # one speaker, not two
+    assert [(problem.key, problem.line) for problem in problems] == [("tags", 2), ("speakers", 3)]
+    assert (
+        "'tags' is a list: write it in brackets, like [platform, Security]" in problems[0].message
+    )
+
+
+def test_a_key_given_twice_is_reported_at_the_second() -> None:
+    facts, problems = _read("tags: [platform]\nroom: A\nroom: B\n")
+    assert facts.room == "A"
+    assert [(problem.line, problem.message) for problem in problems] == [
+        (4, "'room' is given twice (first on line 3); the first counts")
+    ]
 
 
 @pytest.mark.parametrize(
-    ("data", "key", "message"),
+    ("front_matter", "key", "line", "message"),
     [
-        ({"speakers": {"a": "b"}}, "speakers", "'speakers' must be a list of non-empty names"),
-        ({"tags": ["platform", 3]}, "tags", "'tags' must be a list of non-empty names"),
-        ({"tags": ["platform", " "]}, "tags", "'tags' must be a list of non-empty names"),
-        ({"time": "tomorrow"}, "time", "'time' 'tomorrow' must be a local date and time"),
-        ({"time": "2025-04-01T11:00"}, "time", "with its UTC offset, like 2025-04-01T11:00+01:00"),
-        ({"source": 12345}, "source", "'source' '12345' must look like sched:UID"),
-        ({"speaker": ["Jane"]}, "speaker", "unknown front-matter key 'speaker'"),
-        ({"conference": "yes"}, "conference", "'conference' must be a mapping"),
+        ("speakers: {a: b}\n", "speakers", 2, "'speakers' must be a list of non-empty names"),
+        ("tags: [platform, 3]\n", "tags", 2, "'tags' must be a list of non-empty names"),
+        ("tags: [platform, ' ']\n", "tags", 2, "'tags' must be a list of non-empty names"),
+        ("tags: [a]\ntime: tomorrow\n", "time", 3, "'time' 'tomorrow' must be a local date"),
+        ("time: 2025-04-01T11:00\n", "time", 2, "with its UTC offset, like 2025-04-01T11:00+01:00"),
+        ("time: 0001-01-01T00:30+14:00\n", "time", 2, "'time' '0001-01-01T00:30+14:00' is out"),
+        ("source: 12345\n", "source", 2, "'source' '12345' must look like sched:UID"),
+        ("room: [a, b]\n", "room", 2, "'room' must be text, not a list or mapping"),
+        ("tags: [a]\nspeaker: [Jane]\n", "speaker", 3, "unknown front-matter key 'speaker'"),
+        ("conference: yes\n", "conference", 2, "'conference' must be a mapping"),
     ],
 )
-def test_each_bad_value_is_a_problem_naming_its_key(data, key: str, message: str) -> None:
-    facts, problems = read_page_facts(_as_myst(data))
-    assert [problem.key for problem in problems] == [key]
+def test_each_bad_value_is_a_problem_at_its_line(
+    front_matter: str, key: str, line: int, message: str
+) -> None:
+    _, problems = _read(front_matter)
+    assert [(problem.key, problem.line) for problem in problems] == [(key, line)]
     assert message in problems[0].message
-    assert getattr(facts, key, None) in ((), None)
 
 
 def test_keys_of_myst_sphinx_and_themes_are_not_ours_to_judge() -> None:
-    _, problems = read_page_facts({"orphan": "true", "myst": "{}", "html_meta": "{}", "_x": "1"})
+    _, problems = _read("orphan: true\nmyst: {}\nhtml_meta: {}\ntitle: x\n")
     assert problems == []
+
+
+def test_front_matter_that_is_not_yaml_or_too_deep_is_a_problem_at_its_line() -> None:
+    assert [p.line for p in parse_front_matter("---\ntags: [a\n---\n").problems] == [3]
+    deep = "---\ntags: " + "[" * 100 + "]" * 100 + "\n---\n"
+    assert "nested more than" in parse_front_matter(deep).problems[0].message
 
 
 @pytest.mark.parametrize(
@@ -100,15 +126,15 @@ def test_bad_conference_front_matter(conference: dict[str, str], message: str) -
     assert message in problem.message
 
 
-def test_a_conference_from_yaml_dates_and_from_json_strings() -> None:
+def test_a_conference_from_yaml_dates_and_from_strings() -> None:
     expected = Conference(
         "KubeCon", date(2025, 4, 1), date(2025, 4, 4), "London, UK", timezone="Europe/London"
     )
     yaml_like = {"name": " KubeCon ", "start": date(2025, 4, 1), "end": date(2025, 4, 4)}
     yaml_like |= {"location": "London, UK", "timezone": "Europe/London"}
     assert read_conference(yaml_like) == (expected, [])
-    as_json = json.dumps({**yaml_like, "start": "2025-04-01", "end": "2025-04-04"})
-    assert read_conference(as_json) == (expected, [])
+    as_strings = {**yaml_like, "start": "2025-04-01", "end": "2025-04-04"}
+    assert read_conference(as_strings) == (expected, [])
     assert expected.last_day == date(2025, 4, 4)
     assert expected.dates() == "1\u20134 April 2025"
 

@@ -16,7 +16,21 @@ if TYPE_CHECKING:
     ("vocabulary", "line", "message"),
     [
         ("platform:\n  title: [unclosed\n", 3, "not valid YAML"),
-        ("- a\n- b\n", 1, "must map tag keys to entries"),
+        ("- a\n- b\n", 1, "tags.yml must map names to values"),
+        (
+            "platform:\n  title: P\nplatform:\n  title: Q\n",
+            3,
+            "'platform' is given twice (first on line 1)",
+        ),
+        ("platform:\n  title: P\n  title: Q\n", 3, "'title' is given twice; the first counts"),
+        (
+            "platform:\n  title: P\n  aliases: " + "[" * 3000 + "]" * 3000 + "\n",
+            3,
+            "nested more than 20 levels",
+        ),
+        ("[a, b]:\n  title: P\n", 1, "a key must be a plain name"),
+        ("index:\n  title: Everything\n", 1, "'index' is the name of the topics overview"),
+        ("x" * 65 + ":\n  title: Long\n", 1, "keys are at most 64 characters"),
         ("platform:\n  description: no title\n", 1, "tag 'platform': 'title' is required"),
         ("platform: just a title\n", 1, "tag 'platform': needs a mapping with at least a title"),
         ("Platform_X:\n  title: P\n", 1, "tag 'Platform_X': keys are lowercase slugs"),

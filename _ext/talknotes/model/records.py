@@ -41,6 +41,8 @@ class PageRecord:
     """Everything the build keeps of one page; replaced whenever the page is read."""
 
     facts: PageFacts = field(default_factory=PageFacts)
+    #: the line of ``tags:`` in the front matter, for warnings about a tag
+    tag_line: int = 1
     resources: list[Resource] = field(default_factory=list)
     #: tag names from ``{tags}`` directives, with their lines
     directive_tags: list[tuple[str, int]] = field(default_factory=list)

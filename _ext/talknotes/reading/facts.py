@@ -2,47 +2,61 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from ..diagnostics import warn
 from ..model import talknotes_domain
-from ..rules.frontmatter import key_line, read_page_facts
+from ..rules.frontmatter import parse_front_matter, read_page_facts
+from ..rules.layout import is_index
 from ..rules.problems import Subtype
 from ..rules.text import one_line, shorten
+from ..rules.yamlfile import YamlMapping
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["collect_page_facts", "frontmatter_line"]
+__all__ = ["collect_page_facts"]
 
 _SUMMARY_LENGTH = 300
 
 
 def collect_page_facts(app: Sphinx, doctree: nodes.document) -> None:
-    """Keep the page's front matter (decoded and checked) and its summary in its record."""
+    """Keep the page's front matter (read from its source and checked) and summary."""
     env = app.env
-    facts, problems = read_page_facts(env.metadata.get(env.docname, {}))
+    docname = env.docname
+    front = _front_matter(env, docname)
+    facts, problems = read_page_facts(front)
     for problem in problems:
-        line = frontmatter_line(env, env.docname, problem.key or "")
-        warn(problem.message, location=(env.docname, line), subtype=Subtype.FRONTMATTER)
-    record = talknotes_domain(env).record(env.docname)
+        warn(problem.message, location=(docname, problem.line), subtype=Subtype.FRONTMATTER)
+    if facts.conference is not None and not is_index(docname):
+        line = front.line("conference")
+        warn(
+            "'conference:' belongs on a conference's index.md; here it is ignored",
+            location=(docname, line),
+            subtype=Subtype.FRONTMATTER,
+        )
+        facts = replace(facts, conference=None)
+    record = talknotes_domain(env).record(docname)
     record.facts = facts
+    record.tag_line = front.line("tags")
     record.summary = _summary(doctree)
 
 
-def frontmatter_line(env: BuildEnvironment, docname: str, key: str) -> int:
-    """The line of ``key:`` in the page's front matter (myst-parser does not keep it).
+def _front_matter(env: BuildEnvironment, docname: str) -> YamlMapping:
+    """The page's front matter from its source file, where every key keeps its line.
 
-    The file is read again only when there is something to report.
+    myst-parser has read it already, but hands Sphinx strings that lost their
+    type, their line and any duplicate key; reading a few lines again is cheap.
     """
     try:
         text = env.doc2path(docname).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return 1
-    return key_line(text, key)
+        return YamlMapping()
+    return parse_front_matter(text)
 
 
 def _summary(doctree: nodes.document) -> str:

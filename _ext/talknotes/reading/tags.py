@@ -21,7 +21,6 @@ from ..model import build_state, talknotes_domain
 from ..rules.problems import Subtype
 from ..rules.text import suggestion
 from ..rules.vocabulary import Vocabulary, load_vocabulary
-from .facts import frontmatter_line
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -92,7 +91,7 @@ def resolve_page_tags(app: Sphinx, doctree: nodes.document) -> None:
             continue
         warn(
             unknown_tag_message(state.vocabulary, name, env.config.talknotes_tags_file),
-            location=(env.docname, line or frontmatter_line(env, env.docname, "tags")),
+            location=(env.docname, line or record.tag_line),
             subtype=Subtype.TAG,
         )
     record.tag_keys = list(keys)

@@ -1,28 +1,28 @@
 """The front-matter schema of talk and conference pages, and its checks.
 
-Values arrive two ways: from myst-parser, which hands Sphinx every non-string
-value JSON-encoded (``tags: [a, B]`` as the string ``'["a", "B"]'``), and from
-the tools, which read the YAML themselves. Both go through this reader, so a
-page the tools accept is a page the build accepts. Problems name their key; the
-caller finds its line with `key_line` (myst-parser does not keep it).
+The build and the tools read a page's front matter from its source text with
+`parse_front_matter`, not from what myst-parser hands Sphinx (which JSON-encodes
+every value that is not a string and forgets lines and duplicate keys), so a
+value reaches the page as it was written and each problem is reported at its
+key's line. A page the tools accept is a page the build accepts.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .problems import Problem
-from .speakers import Speaker
+from .speakers import Speaker, split_speakers
 from .text import date_range
 from .urls import ResourceURLError, check_resource_url
+from .yamlfile import YamlMapping, load_mapping
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable
 
 __all__ = [
     "CONFERENCE_KEYS",
@@ -33,6 +33,7 @@ __all__ = [
     "format_time",
     "is_time_zone",
     "key_line",
+    "parse_front_matter",
     "parse_time",
     "read_conference",
     "read_page_facts",
@@ -111,6 +112,10 @@ def parse_time(text: str) -> datetime:
             f"{text!r} must be a local date and time with its UTC offset, "
             "like 2025-04-01T11:00+01:00"
         )
+    try:
+        moment.astimezone(UTC)  # feeds and ordering need it in UTC
+    except OverflowError:
+        raise TimeError(f"{text!r} is out of the range of dates this site can order") from None
     return moment
 
 
@@ -142,61 +147,71 @@ def key_line(text: str, key: str) -> int:
     return 1
 
 
-def read_page_facts(metadata: Mapping[str, object]) -> tuple[PageFacts, list[Problem]]:
-    """Decode and check a page's front matter; the problems name their keys."""
-    reader = _Reader(metadata)
-    unknown = sorted(
-        key
-        for key in set(metadata) - set(TALK_KEYS) - _FOREIGN_KEYS - {"conference"}
-        if not key.startswith(("myst", "_"))  # myst-parser's own bookkeeping
-    )
-    for key in unknown:
+def parse_front_matter(text: str) -> YamlMapping:
+    """The front matter of a page's source text, each key with its line (empty without any)."""
+    front, _ = split_front_matter(text)
+    return load_mapping("\n".join(front), first_line=2, what="front matter")
+
+
+def read_page_facts(front: YamlMapping) -> tuple[PageFacts, list[Problem]]:
+    """Check a page's front matter against the schema; each problem (YAML's too) at its line."""
+    reader = _Reader(front)
+    for key in sorted(set(front.entries) - set(TALK_KEYS) - _FOREIGN_KEYS - {"conference"}):
         reader.problem(
             key,
             f"unknown front-matter key {key!r}; talk pages know: {', '.join(sorted(TALK_KEYS))}",
         )
-    conference, problems = read_conference(reader.decoded("conference"))
-    reader.problems += problems
+    conference = None
+    if "conference" in front.entries:
+        conference, problems = read_conference(front.entries["conference"].value)
+        for problem in problems:
+            reader.problem("conference", problem.message)
     facts = PageFacts(
-        tags=reader.strings("tags"),
-        speakers=tuple(Speaker.parse(text) for text in reader.strings("speakers")),
+        tags=reader.names("tags", lambda text: text.split(",")),
+        speakers=tuple(
+            Speaker.parse(text)
+            for text in reader.names("speakers", lambda text: list(map(str, split_speakers(text))))
+        ),
         time=reader.time(),
         room=reader.text("room"),
         source=reader.source(),
         conference=conference,
     )
-    return facts, reader.problems
+    problems = [*front.problems, *reader.problems]
+    return facts, sorted(problems, key=lambda problem: problem.line or 0)
 
 
 class _Reader:
-    """Decodes one page's front matter, collecting a problem per bad key."""
+    """Reads one page's front matter, collecting a problem per bad key at its line."""
 
-    def __init__(self, metadata: Mapping[str, object]) -> None:
-        self.metadata = metadata
+    def __init__(self, front: YamlMapping) -> None:
+        self.front = front
         self.problems: list[Problem] = []
 
     def problem(self, key: str, message: str) -> None:
-        self.problems.append(Problem(message, key=key))
-
-    def decoded(self, key: str) -> object:
-        """The value of ``key`` as YAML gave it, undoing myst-parser's JSON encoding."""
-        return _decoded(self.metadata.get(key))
+        self.problems.append(Problem(message, self.front.line(key), key))
 
     def text(self, key: str) -> str | None:
-        value = self.decoded(key)
-        if value is None:
+        """A scalar exactly as written (``2.10`` stays ``2.10``); a list or mapping is a problem."""
+        entry = self.front.entries.get(key)
+        if entry is None or entry.value is None:
             return None
-        if isinstance(value, (list, dict)):  # a string that merely looked like JSON
-            value = self.metadata[key]
-        return str(value).strip() or None
+        if entry.text is None:
+            self.problem(key, f"{key!r} must be text, not a list or mapping")
+            return None
+        return entry.text.strip() or None
 
-    def strings(self, key: str) -> tuple[str, ...]:
-        """A list of strings; a plain string is read as a comma-separated list."""
-        value = self.decoded(key)
+    def names(self, key: str, split: Callable[[str], list[str]]) -> tuple[str, ...]:
+        """A list of non-empty names; a plain string is split, with a warning."""
+        entry = self.front.entries.get(key)
+        value = entry.value if entry is not None else None
         if value is None:
             return ()
         if isinstance(value, str):
-            value = value.split(",")
+            items = [item.strip() for item in split(value) if item.strip()]
+            listed = ", ".join(items)
+            self.problem(key, f"{key!r} is a list: write it in brackets, like [{listed}]")
+            return tuple(items)
         if not isinstance(value, list) or not all(
             isinstance(item, str) and item.strip() for item in value
         ):
@@ -222,18 +237,8 @@ class _Reader:
         return text
 
 
-def _decoded(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    try:
-        return json.loads(value)
-    except ValueError:
-        return value
-
-
 def read_conference(value: object) -> tuple[Conference | None, list[Problem]]:
     """The ``conference:`` mapping checked: None if absent or unusable, and the problems."""
-    value = _decoded(value)
     if value is None:
         return None, []
     if not isinstance(value, dict):

@@ -9,6 +9,8 @@ from __future__ import annotations
 __all__ = [
     "FIXED_TITLES",
     "PENDING",
+    "RESERVED_SPEAKER_SLUGS",
+    "RESERVED_TAG_KEYS",
     "SITE_FEED",
     "SPEAKERS",
     "SPEAKERS_FOLDER",
@@ -25,6 +27,9 @@ TAGS_FOLDER = "tags/"
 SPEAKERS_FOLDER = "speakers/"
 TOPICS = TAGS_FOLDER + "index"
 SPEAKERS = SPEAKERS_FOLDER + "index"
+#: tag keys and speaker slugs that would take the name of an overview page
+RESERVED_TAG_KEYS = frozenset({"index"})
+RESERVED_SPEAKER_SLUGS = frozenset({"index"})
 PENDING = "pending"
 TODOS = "todos"
 #: the pages the build always makes, with their titles, in sidebar order

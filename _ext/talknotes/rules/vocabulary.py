@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import yaml
-
+from .pagenames import RESERVED_TAG_KEYS
 from .problems import Problem
 from .slugs import SLUG
 from .text import did_you_mean
+from .yamlfile import load_mapping
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,8 +23,8 @@ __all__ = ["DEFAULT_FILE", "Tag", "Vocabulary", "load_vocabulary"]
 
 #: the vocabulary's file in the source folder, unless ``talknotes_tags_file`` names another
 DEFAULT_FILE = "tags.yml"
-# libyaml's parser where PyYAML was built with it: the same nodes and marks, faster.
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: a key names a page and a feed file: long enough for any topic, short enough for any disk
+MAX_KEY_LENGTH = 64
 _FIELDS = frozenset({"title", "description", "aliases"})
 
 
@@ -67,58 +67,50 @@ def load_vocabulary(path: Path) -> tuple[Vocabulary, list[Problem]]:
     if not path.is_file():
         return vocabulary, []
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_COMPOSER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        return vocabulary, [Problem(f"not valid YAML: {problem}", _line(mark))]
-    if root is None:
-        return vocabulary, []
-    if not isinstance(root, yaml.MappingNode):
-        return vocabulary, [Problem("must map tag keys to entries", _line(root.start_mark))]
-
-    problems = []
-    constructor = yaml.SafeLoader("")  # turns each composed entry into plain data
-    for key_node, entry_node in root.value:
-        line = _line(key_node.start_mark)
-        key = key_node.value
-        tag, entry_problems = _read_entry(key, entry_node, constructor)
-        problems += [Problem(f"tag {key!r}: {text}", line) for text in entry_problems]
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return vocabulary, [Problem(f"cannot be read: {error}")]
+    read = load_mapping(text, what=path.name)
+    problems = list(read.problems)
+    for key, entry in read.entries.items():
+        tag, entry_problems = _read_entry(key, entry.value)
+        problems += [Problem(f"tag {key!r}: {text}", entry.line) for text in entry_problems]
         if tag is None:
-            continue
-        if key in vocabulary.tags:
-            problems.append(Problem(f"tag {key!r} is defined twice", line))
             continue
         clashes = vocabulary.add(tag)
         if clashes:
             problems.append(
-                Problem(f"tag {key!r} claims spellings of another tag: {', '.join(clashes)}", line)
+                Problem(
+                    f"tag {key!r} claims spellings of another tag: {', '.join(clashes)}",
+                    entry.line,
+                )
             )
+    problems.sort(key=lambda problem: problem.line or 0)
     return vocabulary, problems
 
 
-def _read_entry(
-    key: str, node: yaml.Node, constructor: yaml.SafeLoader
-) -> tuple[Tag | None, list[str]]:
-    if not isinstance(key, str) or not SLUG.fullmatch(key):
+def _read_entry(key: str, value: object) -> tuple[Tag | None, list[str]]:
+    if not SLUG.fullmatch(key):
         return None, ["keys are lowercase slugs: letters a-z, digits and '-'"]
-    if not isinstance(node, yaml.MappingNode):
+    if len(key) > MAX_KEY_LENGTH:
+        return None, [f"keys are at most {MAX_KEY_LENGTH} characters (they name a page)"]
+    if key in RESERVED_TAG_KEYS:
+        return None, [
+            f"{key!r} is the name of the topics overview (tags/{key}); "
+            "choose another key (it may keep this spelling as an alias)"
+        ]
+    if not isinstance(value, dict):
         return None, ["needs a mapping with at least a title"]
-    entry = constructor.construct_object(node, deep=True) or {}
-    problems = [f"unknown field {name!r}" for name in sorted(set(entry) - _FIELDS)]
-    title = entry.get("title")
+    problems = [f"unknown field {name!r}" for name in sorted(map(str, set(value) - _FIELDS))]
+    title = value.get("title")
     if not isinstance(title, str) or not title.strip():
         return None, [*problems, "'title' is required"]
-    description = entry.get("description") or ""
+    description = value.get("description") or ""
     if not isinstance(description, str):
         problems.append("'description' must be text")
         description = ""
-    aliases = entry.get("aliases") or []
+    aliases = value.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
         problems.append("'aliases' must be a list of names")
         aliases = []
     return Tag(key, title.strip(), description.strip(), tuple(a.strip() for a in aliases)), problems
-
-
-def _line(mark: yaml.Mark | None) -> int | None:
-    return mark.line + 1 if mark is not None else None
