@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..rules.layout import folder_of, is_index, place_talk
 from ..rules.pagenames import speaker_page
-from ..rules.speakers import speaker_key, speaker_slug
+from ..rules.speakers import speaker_key, speaker_page_slug, speaker_sort_key
 from .records import PageRecord
 
 if TYPE_CHECKING:
@@ -163,10 +163,12 @@ class Site:
 
 
 def _speakers(talks: list[Talk]) -> dict[str, SpeakerEntry]:
-    """Every speaker by match key, in name order, each with a unique page slug.
+    """Every speaker by match key, in alphabetical order, each with their own page name.
 
     ``talks`` come newest first, so companies are listed latest first; the name
-    shown is the spelling most talks use, the oldest one on a tie.
+    shown is the spelling most talks use, the oldest one on a tie. The page name
+    comes from the match key alone (`speaker_page_slug`), so adding a speaker
+    never moves another one's page.
     """
     found: dict[str, SpeakerEntry] = {}
     spellings: dict[str, Counter[str]] = {}
@@ -183,16 +185,15 @@ def _speakers(talks: list[Talk]) -> dict[str, SpeakerEntry]:
         # Counter keeps first-seen order (newest first); prefer the last of the most common.
         best = max(counts.values())
         found[key].name = [name for name, count in counts.items() if count == best][-1]
-    ordered = dict(sorted(found.items(), key=lambda item: (item[1].name.casefold(), item[0])))
-    taken: set[str] = set()
-    for speaker in ordered.values():
-        slug = base = speaker_slug(speaker.name)
-        number = 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        taken.add(slug)
-        speaker.slug = slug
-    return ordered
+    pages: dict[str, list[str]] = {}
+    for key, speaker in found.items():
+        speaker.slug = speaker_page_slug(key)
+        pages.setdefault(speaker.slug, []).append(key)
+    for keys in pages.values():
+        if len(keys) > 1:  # two digests alike: longer ones tell the names apart
+            for key in keys:
+                found[key].slug = speaker_page_slug(key, suffix_length=16)
+    return dict(sorted(found.items(), key=lambda item: (*speaker_sort_key(item[1].name), item[0])))
 
 
 def page_title(env: BuildEnvironment, docname: str, fallback: str | None = None) -> str:

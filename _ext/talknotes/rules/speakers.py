@@ -6,12 +6,27 @@ when two spellings are the same person (their speaker page is shared).
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from text_unidecode import unidecode
+
+from .pagenames import RESERVED_SPEAKER_SLUGS
 from .slugs import slugify
 
-__all__ = ["Speaker", "speaker_key", "speaker_slug", "split_speakers"]
+__all__ = [
+    "Speaker",
+    "speaker_key",
+    "speaker_page_slug",
+    "speaker_sort_key",
+    "split_speakers",
+]
+
+#: the longest slug of a speaker page before its suffix: any name fits a file name
+_SLUG_LENGTH = 64
+_SUFFIX_LENGTH = 6
 
 _SPEAKER_WITH_COMPANY = re.compile(r"(?P<name>.*?)\s*\((?P<company>[^()]*)\)")
 
@@ -25,10 +40,12 @@ class Speaker:
 
     @classmethod
     def parse(cls, text: str) -> Speaker:
-        match = _SPEAKER_WITH_COMPANY.fullmatch(text.strip())
+        """Read ``Jane Doe (Acme)``; names in NFC, so a composed and a decomposed é are one."""
+        text = unicodedata.normalize("NFC", text).strip()
+        match = _SPEAKER_WITH_COMPANY.fullmatch(text)
         if match and match["name"]:
             return cls(match["name"], match["company"].strip() or None)
-        return cls(text.strip())
+        return cls(text)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.company})" if self.company else self.name
@@ -55,10 +72,26 @@ def split_speakers(text: str) -> list[Speaker]:
 
 
 def speaker_key(name: str) -> str:
-    """How two spellings of one name are matched: case and spacing ignored."""
-    return " ".join(name.casefold().split())
+    """How two spellings of one name are matched: Unicode form, case and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
-def speaker_slug(name: str) -> str:
-    """The slug of a speaker's page, before two people with one slug are told apart."""
-    return slugify(name, fallback="speaker")
+def speaker_page_slug(key: str, suffix_length: int = _SUFFIX_LENGTH) -> str:
+    """The page name of the speaker with match key ``key``: from the name alone, never by order.
+
+    A name in plain letters (``jane doe``) gets its slug (``jane-doe``); two such
+    names with one slug are one person. Any other name (``josé núñez``,
+    ``李小龍``, ``jane-doe``, a reserved ``index``) gets its transliterated slug and
+    a short digest of the name (``jose-nunez-3f2a1b``), so it never takes the page
+    of a plainer spelling, whoever speaks first.
+    """
+    slug = slugify(key, max_length=_SLUG_LENGTH)
+    if slug and slug.replace("-", " ") == key and slug not in RESERVED_SPEAKER_SLUGS:
+        return slug
+    digest = hashlib.sha256(key.encode()).hexdigest()[:suffix_length]
+    return f"{slug or 'speaker'}-{digest}"
+
+
+def speaker_sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical order of names, ignoring case and accents (``Sébastien`` before ``Sven``)."""
+    return unidecode(unicodedata.normalize("NFC", name)).casefold(), name.casefold()
