@@ -18,6 +18,9 @@ project = "Conference talk notes"
 author = "The talk notes team"
 copyright = "2022-2026, the talk notes team"  # noqa: A001 (Sphinx's name)
 language = "en"
+# The notes have no releases; EPUB requires a version all the same.
+version = release = "1"
+epub_basename = "conference-talk-notes"
 
 extensions = [
     "myst_parser",

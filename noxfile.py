@@ -23,6 +23,16 @@ def build(session: nox.Session) -> None:
 
 
 @nox.session
+def epub(session: nox.Session) -> None:
+    """Build the notes as an EPUB into _build/epub (or the folder given after --) with -W."""
+    session.install("-r", "requirements.txt")
+    outdir = session.posargs[0] if session.posargs else "_build/epub"
+    # Doctrees outside the output: the EPUB builder packs every file it finds there.
+    doctrees = ["-d", "_build/doctrees-epub"]
+    session.run("sphinx-build", "-b", "epub", *doctrees, *SPHINX_STRICT, *SPHINX_SOURCES, outdir)
+
+
+@nox.session
 def serve(session: nox.Session) -> None:
     """Preview with live reload at http://127.0.0.1:8000; also watches conf.py and _ext/."""
     session.install("-r", "requirements-dev.txt")

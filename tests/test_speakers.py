@@ -65,7 +65,8 @@ LOOK_ALIKES = (
     "# Look-alike names\n"
 )
 DECOMPOSED = (
-    "---\ntags: [platform]\nspeakers: [Jose\u0301 Nu\u0301n\u0303ez (Acme), ../../index, Jose Nunez]\n---\n\n"
+    "---\ntags: [platform]\n"
+    "speakers: [Jose\u0301 Nu\u0301n\u0303ez (Acme), ../../index, Jose Nunez]\n---\n\n"
     "# The same people, written otherwise\n"
 )
 

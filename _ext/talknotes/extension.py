@@ -56,6 +56,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # Writing pages.
     app.connect("doctree-resolved", render_taglists)
+    app.connect("doctree-resolved", diagrams.diagrams_as_source)
     app.connect("html-page-context", diagrams.add_diagram_stylesheet)
     # Around the theme's own handler (priority 500), which renders the toctree.
     app.connect("html-page-context", navigation.skip_theme_navigation, priority=400)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain
+from sphinx.errors import NoUri
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
@@ -104,17 +105,20 @@ class TalkNotesDomain(Domain):
         contnode: nodes.Element,
     ) -> nodes.reference | None:
         """Resolve tags (badges, ``{talknotes:tag}``) and speakers to their pages."""
+        state = build_state(env)
         if typ == "speaker":
             speaker = self.site.speakers.get(speaker_key(target))
             if speaker is None:
                 return None
-            return make_refnode(builder, fromdocname, speaker.page, "", contnode, speaker.name)
-        vocabulary = build_state(env).vocabulary
-        key = vocabulary.resolve(target)
-        if typ != "tag" or key is None:
-            return None
-        title = vocabulary.tags[key].title
-        return make_refnode(builder, fromdocname, tag_page(key), "", contnode, title)
+            page, title = speaker.page, speaker.name
+        else:
+            key = state.vocabulary.resolve(target)
+            if typ != "tag" or key is None:
+                return None
+            page, title = tag_page(key), state.vocabulary.tags[key].title
+        if state.unreachable(page):
+            raise NoUri(page)  # this builder writes no such page: Sphinx keeps the text
+        return make_refnode(builder, fromdocname, page, "", contnode, title)
 
     def resolve_any_xref(  # noqa: PLR0917 (Sphinx's signature)
         self,
@@ -140,6 +144,8 @@ class TalkNotesDomain(Domain):
         if found is None:
             return []
         target, text = found
+        if state.unreachable(target):
+            raise NoUri(target)  # this builder writes no such page: MyST keeps the text
         if not contnode.astext():
             contnode = nodes.inline("", text)
         return [("talknotes:page", make_refnode(builder, fromdocname, target, "", contnode, text))]

@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
 
-__all__ = ["GeneratedPage", "OutputRecord"]
+__all__ = ["SITE_BUILDERS", "GeneratedPage", "OutputRecord"]
+
+#: the builders that write a web site: generated pages, feeds, sitemap, link previews
+SITE_BUILDERS = frozenset({"html", "dirhtml"})
 
 
 @dataclass(frozen=True)

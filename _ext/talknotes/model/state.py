@@ -38,6 +38,8 @@ class BuildState:
     navigation: NavigationTree | None = None
     #: every page the build generates, by name, registered after reading
     generated: dict[str, GeneratedPage] = field(default_factory=dict)
+    #: whether this builder writes them (a web site) or links to them become text
+    renders_pages: bool = False
     #: what the generated files were made from, while they are written
     outputs: OutputRecord | None = None
     #: the processes writing gets back after a small rebuild was read serially
@@ -49,6 +51,10 @@ class BuildState:
         if self._site is None or self._site[0] != version:
             self._site = (version, Site.from_env(env, pages))
         return self._site[1]
+
+    def unreachable(self, name: str) -> bool:
+        """Whether ``name`` is a generated page this builder does not write (EPUB, LaTeX...)."""
+        return name in self.generated and not self.renders_pages
 
     def link_text(self, name: str) -> str | None:
         """What a link to the generated page ``name`` says; None if the build makes none."""

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 
+from ..model.generated import SITE_BUILDERS
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -68,7 +70,7 @@ def bundle_page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """Replace a page's local stylesheets and plain scripts by one bundle each."""
-    if app.builder.name != "html" or "css_files" not in context:
+    if app.builder.name not in SITE_BUILDERS or "css_files" not in context:
         return
     stylesheets = [css for css in context["css_files"] if _bundleable(css)]
     if stylesheets:

@@ -37,7 +37,13 @@ if TYPE_CHECKING:
 
     from ..model.records import Diagram
 
-__all__ = ["add_diagram_stylesheet", "cache_dir", "draw_diagrams", "visit_diagram"]
+__all__ = [
+    "add_diagram_stylesheet",
+    "cache_dir",
+    "diagrams_as_source",
+    "draw_diagrams",
+    "visit_diagram",
+]
 
 RENDERER = f"mermaidx-{version('mermaidx')}"
 _MERMAID_ID = "my-svg"  # the id mermaidx gives every SVG it draws
@@ -150,3 +156,17 @@ def add_diagram_stylesheet(
     """Only pages with diagrams load the diagram stylesheet."""
     if doctree is not None and doctree.next_node(mermaid) is not None:
         app.add_css_file(STYLESHEET)
+
+
+def diagrams_as_source(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Builders that write no HTML (LaTeX, text, ...) get each diagram's Mermaid source.
+
+    The drawn SVGs serve HTML pages only; sphinxcontrib-mermaid's own LaTeX route
+    would need ``mmdc``, Node and a browser.
+    """
+    if app.builder.format == "html":
+        return
+    for node in list(doctree.findall(mermaid)):
+        source = nodes.literal_block(node["code"], node["code"], language="text")
+        label = node.get("alt") or _caption(node) or "Diagram"
+        node.replace_self([nodes.paragraph("", f"{label} (Mermaid source):"), source])

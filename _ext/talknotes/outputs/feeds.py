@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
+from sphinx.util.osutil import relative_uri
+
 from ..model import build_state, talknotes_domain
+from ..model.generated import SITE_BUILDERS
 from ..pages.topics import ordered_tags, vocabulary_shown
-from ..rules.pagenames import SITE_FEED, TAGS_JSON, TOPICS, tag_feed, tag_page
+from ..rules.pagenames import SITE_FEED, TAGS_JSON, tag_feed, tag_page
 from ..rules.text import talk_context
 from ..rules.urls import absolute_url
 
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
 
     from ..model.site import Talk
 
-__all__ = ["add_site_feed_link", "page_url", "write_feeds_and_json"]
+__all__ = ["add_site_feed_link", "file_url", "write_feeds_and_json"]
 
 _ATOM = "http://www.w3.org/2005/Atom"
 
@@ -33,6 +36,8 @@ def add_site_feed_link(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """Every page announces the site's feed, so feed readers find it anywhere."""
+    if app.builder.name not in SITE_BUILDERS:
+        return
     href = context["pathto"](SITE_FEED, 1)
     title = html.escape(f"{app.config.project}: all talks")
     link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
@@ -41,11 +46,9 @@ def add_site_feed_link(
 
 def write_feeds_and_json(app: Sphinx, exception: Exception | None) -> None:
     """Write the site feed, one feed per tag and ``tags/index.json`` into the output."""
-    if exception is not None or app.builder.format != "html":
-        return
     state = build_state(app.env)
     outputs = state.outputs
-    if outputs is None:  # the builder wrote no generated pages (singlehtml)
+    if exception is not None or not state.renders_pages or outputs is None:
         return
     site = talknotes_domain(app.env).site
     feeds = [(SITE_FEED, app.config.project, site.talks_newest_first())] + [
@@ -67,7 +70,7 @@ def write_feeds_and_json(app: Sphinx, exception: Exception | None) -> None:
                 "title": tag.title,
                 "description": tag.description,
                 "aliases": list(tag.aliases),
-                "url": page_url(app, TOPICS, tag_page(tag.key)),
+                "url": file_url(app, TAGS_JSON, tag_page(tag.key)),
                 "talks": [_talk_json(app, talk) for talk in site.tagged.get(tag.key, [])],
             }
             for tag in ordered_tags(app)
@@ -78,12 +81,12 @@ def write_feeds_and_json(app: Sphinx, exception: Exception | None) -> None:
     path.write_text(json.dumps(export, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def page_url(app: Sphinx, from_page: str, target: str) -> str:
-    """A page's URL: absolute under ``html_baseurl`` if set, else relative to ``from_page``."""
+def file_url(app: Sphinx, from_file: str, target: str) -> str:
+    """A page's URL as a file of the output links it: absolute under ``html_baseurl``, else
+    relative to that file, as a feed reader resolves it (``html`` and ``dirhtml`` alike)."""
+    uri = app.builder.get_target_uri(target)
     base = app.config.html_baseurl
-    if base:
-        return absolute_url(base, app.builder.get_target_uri(target))
-    return app.builder.get_relative_uri(from_page, target)
+    return absolute_url(base, uri) if base else relative_uri(from_file, uri)
 
 
 def _published(talk: Talk) -> datetime:
@@ -96,7 +99,7 @@ def _published(talk: Talk) -> datetime:
 def _talk_json(app: Sphinx, talk: Talk) -> dict[str, Any]:
     return {
         "title": talk.title,
-        "url": page_url(app, TOPICS, talk.docname),
+        "url": file_url(app, TAGS_JSON, talk.docname),
         "conference": talk.conference.conference.name,
         "day": talk.day.title,
         "date": _published(talk).date().isoformat(),
@@ -116,9 +119,6 @@ def _write_feed(app: Sphinx, filename: str, title: str, talks: list[Talk]) -> No
         child.text = text
         return child
 
-    # Links inside the feed resolve against the feed's own address, like a page
-    # in its folder: "tags/x.atom" links as the page "tags/x" would.
-    as_page = filename.removesuffix(".atom")
     base = app.config.html_baseurl
     self_url = absolute_url(base, filename) if base else filename.rpartition("/")[2]
     feed = ElementTree.Element(f"{{{_ATOM}}}feed")
@@ -131,7 +131,7 @@ def _write_feed(app: Sphinx, filename: str, title: str, talks: list[Talk]) -> No
     tags = build_state(app.env).vocabulary.tags
     for talk in talks:
         entry = element(feed, "entry")
-        url = page_url(app, as_page, talk.docname)
+        url = file_url(app, filename, talk.docname)
         element(entry, "id", _identifier(app, url, talk.docname))
         element(entry, "title", talk.title)
         element(entry, "link", rel="alternate", type="text/html", href=url)

@@ -11,6 +11,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from ..model import build_state, talknotes_domain
+from ..model.generated import SITE_BUILDERS
 from ..rules.text import shorten, talk_context
 from ..rules.urls import absolute_url
 
@@ -47,7 +48,7 @@ def add_sharing_meta(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """OpenGraph and Twitter-card tags and a meta description on every page."""
-    if app.builder.format != "html":
+    if app.builder.name not in SITE_BUILDERS:
         return
     raw_title = context.get("title") or build_state(app.env).link_text(pagename)
     title = html.unescape(str(raw_title or app.config.project))  # Sphinx gives titles as HTML

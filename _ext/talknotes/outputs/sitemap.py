@@ -26,7 +26,7 @@ _ROBOTS = "User-agent: *\nAllow: /\n"
 
 def write_sitemap_and_robots(app: Sphinx, exception: Exception | None) -> None:
     """Every page in ``sitemap.xml``, announced in ``robots.txt`` (needs the site's address)."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not build_state(app.env).renders_pages:
         return
     outdir = Path(app.outdir)
     base = app.config.html_baseurl

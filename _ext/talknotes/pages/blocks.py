@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.errors import NoUri
 
+from ..model import build_state
 from ..rules.text import talk_context
 
 if TYPE_CHECKING:
@@ -18,9 +20,18 @@ if TYPE_CHECKING:
 __all__ = ["by_conference", "conference_anchor", "internal_link", "table", "talk_list"]
 
 
-def internal_link(app: Sphinx, from_page: str, target: str, text: str) -> nodes.reference:
-    """A link from a generated page to a page of the site, relative like Sphinx's own."""
-    uri = app.builder.get_relative_uri(from_page, target)
+def internal_link(app: Sphinx, from_page: str, target: str, text: str) -> nodes.Element:
+    """A link to a page of the site, relative like Sphinx's own; text where it cannot be.
+
+    A builder that writes no generated pages (EPUB, LaTeX, text) gets the text of a
+    link to one, and so does one that cannot address the target at all.
+    """
+    if build_state(app.env).unreachable(target):
+        return nodes.inline("", text)
+    try:
+        uri = app.builder.get_relative_uri(from_page, target)
+    except NoUri:
+        return nodes.inline("", text)
     return nodes.reference("", text, internal=True, refuri=uri)
 
 

@@ -72,7 +72,7 @@ def _group(title: str, anchor: str, items: list[nodes.list_item]) -> list[nodes.
     return [section]
 
 
-def _item(link: nodes.reference, record: PageRecord, day: str | None) -> nodes.list_item:
+def _item(link: nodes.Element, record: PageRecord, day: str | None) -> nodes.list_item:
     paragraph = nodes.paragraph()
     paragraph += link
     if day:

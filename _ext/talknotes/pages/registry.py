@@ -16,7 +16,7 @@ from docutils import nodes
 
 from ..diagnostics import warn
 from ..model import build_state
-from ..model.generated import OutputRecord
+from ..model.generated import SITE_BUILDERS, OutputRecord
 from ..rules.pagenames import (
     FIXED_TITLES,
     PENDING,
@@ -73,6 +73,8 @@ def connect_generated_pages(
         generated: dict[str, GeneratedPage] = {}
         for source in sources:
             for page in source(app):
+                if page.name in generated:  # an overview page is listed before its parts
+                    continue
                 if page.name in env.found_docs:
                     warn(
                         f"the build generates the page {page.name!r}: "
@@ -82,7 +84,9 @@ def connect_generated_pages(
                     )
                     continue
                 generated[page.name] = page
-        build_state(env).generated = generated
+        state = build_state(env)
+        state.generated = generated
+        state.renders_pages = app.builder.name in SITE_BUILDERS
 
     app.connect("env-updated", register)
     app.connect("html-collect-pages", _collect)
@@ -94,6 +98,8 @@ def connect_generated_pages(
 def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     builder = cast("StandaloneHTMLBuilder", app.builder)
     state = build_state(app.env)
+    if not state.renders_pages:
+        return
     navigation = state.navigation
     shown = navigation.shown_everywhere(app.env) if navigation is not None else None
     outputs = state.outputs = OutputRecord(app, (shown, SIDEBAR))
@@ -106,10 +112,11 @@ def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 def _add_sidebar_entries(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    context["talknotes_pages"] = [
-        {"name": entry.name, "title": entry.title, "current": entry.is_current(pagename)}
-        for entry in SIDEBAR
-    ]
+    if build_state(app.env).renders_pages:
+        context["talknotes_pages"] = [
+            {"name": entry.name, "title": entry.title, "current": entry.is_current(pagename)}
+            for entry in SIDEBAR
+        ]
 
 
 def _save_outputs(app: Sphinx, exception: Exception | None) -> None:

@@ -11,10 +11,11 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.util.osutil import relative_uri
 
 from ..model import build_state, talknotes_domain
-from ..model.generated import GeneratedPage
-from ..rules.pagenames import FIXED_TITLES, TOPICS, tag_page
+from ..model.generated import SITE_BUILDERS, GeneratedPage
+from ..rules.pagenames import FIXED_TITLES, TOPICS, tag_feed, tag_page
 from ..rules.text import plural
 from .blocks import by_conference, conference_anchor, internal_link, table
 
@@ -55,7 +56,9 @@ def tag_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     for tag in vocabulary:
         feed_link = (
             f'<link rel="alternate" type="application/atom+xml" '
-            f'title="{html.escape(tag.title)}" href="{tag.key}.atom">'
+            f'title="{html.escape(tag.title)}" href="{_feed_uri(app, tag.key)}">'
+            if app.builder.name in SITE_BUILDERS
+            else ""
         )
         listed = tuple(talk.digest for talk in site.tagged.get(tag.key, ()))
         yield GeneratedPage(
@@ -124,6 +127,12 @@ def _trend_cell(
     return link
 
 
+def _feed_uri(app: Sphinx, key: str) -> str:
+    """The tag's feed as its page links it (``x.atom`` from ``tags/x.html``, ``../x.atom``
+    from ``tags/x/``)."""
+    return relative_uri(app.builder.get_target_uri(tag_page(key)), tag_feed(key))
+
+
 def _render_tag_page(app: Sphinx, pagename: str) -> list[nodes.Node]:
     tags = build_state(app.env).vocabulary.tags
     key = pagename.removeprefix("tags/")
@@ -136,7 +145,9 @@ def _render_tag_page(app: Sphinx, pagename: str) -> list[nodes.Node]:
     summary = nodes.paragraph(
         "", f"{plural(len(talks), 'talk')} at {plural(len(conferences), 'conference')}. "
     )
-    summary += nodes.reference("", "Atom feed", refuri=f"{key}.atom", classes=["talknotes-feed"])
+    summary += nodes.reference(
+        "", "Atom feed", refuri=_feed_uri(app, key), classes=["talknotes-feed"]
+    )
     body.append(summary)
 
     together = Counter(
