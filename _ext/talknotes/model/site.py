@@ -2,6 +2,11 @@
 
 Derived from the per-page records after reading, once per build (it depends on
 the whole site), and shared by every listing, generated page and feed.
+
+A talk is a page directly in a day folder of a conference. Any other page with
+tags or speakers (a "lessons learned" page, a page of a site without
+conferences) is listed too, on its topic and speaker pages and in the feeds: in
+its conference's group after the talks, or in a group of its own.
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..rules.layout import folder_of, is_index, place_talk
+from ..rules.layout import conference_of, folder_of, is_index, place_talk
 from ..rules.pagenames import speaker_page
 from ..rules.speakers import speaker_key, speaker_page_slug, speaker_sort_key
+from ..rules.text import talk_context
 from .records import PageRecord
 
 if TYPE_CHECKING:
@@ -32,11 +38,13 @@ _NO_TIME = datetime.max.replace(tzinfo=UTC)
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity
 class Talk:
+    """A page listed by topic and speaker: a talk of a day, or another page (no ``day``)."""
+
     docname: str
     title: str
     record: PageRecord
-    day: Day
-    conference: ConferenceEntry
+    day: Day | None
+    conference: ConferenceEntry | None
 
     @cached_property
     def digest(self) -> str:
@@ -50,9 +58,9 @@ class Talk:
         return (
             self.docname,
             self.title,
-            self.day.title,
-            self.conference.docname,
-            self.conference.conference,
+            self.day.title if self.day else None,
+            self.conference.docname if self.conference else None,
+            self.conference.conference if self.conference else None,
             facts.speakers,
             facts.time,
             tuple(self.record.tag_keys),
@@ -63,6 +71,13 @@ class Talk:
     @property
     def time(self) -> datetime | None:
         return self.record.facts.time
+
+    def where(self, *, with_conference: bool = True) -> str:
+        """``KubeCon EU 2025, Day 1``: its conference (if asked) and day, as far as it has them."""
+        conference = self.conference.conference.name if self.conference else None
+        return talk_context(
+            conference if with_conference else None, self.day.title if self.day else None
+        )
 
 
 @dataclass(eq=False)
@@ -77,6 +92,8 @@ class ConferenceEntry:
     docname: str
     conference: Conference
     days: list[Day] = field(default_factory=list)
+    #: its pages with tags or speakers that are not talks of a day, by name
+    others: list[Talk] = field(default_factory=list)
 
     def talks(self) -> Iterator[Talk]:
         for day in self.days:
@@ -104,8 +121,10 @@ class SpeakerEntry:
 class Site:
     """Conferences in date order, each with its days and each day's talks in order."""
 
-    def __init__(self, conferences: list[ConferenceEntry]) -> None:
+    def __init__(self, conferences: list[ConferenceEntry], others: list[Talk]) -> None:
         self.conferences = conferences
+        #: pages with tags or speakers outside any conference, by name
+        self.others = others
         self.talks = {talk.docname: talk for entry in conferences for talk in entry.talks()}
         #: tag key -> its talks, newest conference first, then in day and talk order
         self.tagged: dict[str, list[Talk]] = {}
@@ -118,8 +137,12 @@ class Site:
         self.speaker_pages = {speaker.page: speaker for speaker in self.speakers.values()}
 
     def talks_newest_first(self) -> list[Talk]:
-        """Every talk: newest conference first, then in day and talk order."""
-        return [talk for entry in reversed(self.conferences) for talk in entry.talks()]
+        """Every listed page: newest conference first, its talks in day order, then its
+        other pages; last the pages outside any conference."""
+        listed = [
+            talk for entry in reversed(self.conferences) for talk in [*entry.talks(), *entry.others]
+        ]
+        return listed + self.others
 
     def conference(self, wanted: str) -> ConferenceEntry | None:
         """The conference named by its folder or its name (ignoring case)."""
@@ -137,9 +160,16 @@ class Site:
             if record.facts.conference is not None and is_index(docname)
         }
         days: dict[str, Day] = {}
+        others: list[Talk] = []
         for docname in sorted(env.found_docs):
             place = place_talk(docname, conferences)
             if place is None:
+                record = pages.get(docname)
+                if record is not None and _listed(record):
+                    folder = conference_of(docname, conferences)
+                    entry = conferences[folder] if folder is not None else None
+                    other = Talk(docname, page_title(env, docname), record, None, entry)
+                    (entry.others if entry else others).append(other)
                 continue
             entry = conferences[place.conference]
             day_docname = f"{place.day}/index"
@@ -159,7 +189,13 @@ class Site:
         ordered = sorted(
             conferences.values(), key=lambda entry: (entry.conference.start, entry.docname)
         )
-        return cls(ordered)
+        return cls(ordered, others)
+
+
+def _listed(record: PageRecord) -> bool:
+    """Whether a page that is no talk still belongs on topic and speaker pages."""
+    facts = record.facts
+    return bool(facts.tags or record.directive_tags or facts.speakers)
 
 
 def _speakers(talks: list[Talk]) -> dict[str, SpeakerEntry]:

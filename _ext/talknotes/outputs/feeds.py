@@ -19,7 +19,6 @@ from ..model import build_state, talknotes_domain
 from ..model.generated import SITE_BUILDERS
 from ..pages.topics import ordered_tags, vocabulary_shown
 from ..rules.pagenames import SITE_FEED, TAGS_JSON, tag_feed, tag_page
-from ..rules.text import talk_context
 from ..rules.urls import absolute_url
 
 if TYPE_CHECKING:
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["add_site_feed_link", "file_url", "write_feeds_and_json"]
 
 _ATOM = "http://www.w3.org/2005/Atom"
+_UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def add_site_feed_link(
@@ -90,19 +90,24 @@ def file_url(app: Sphinx, from_file: str, target: str) -> str:
 
 
 def _published(talk: Talk) -> datetime:
-    """When a talk happened, for feed order: its time, else its conference's start."""
+    """When a talk happened, for feed order: its time, else its conference's start.
+
+    A page outside any conference has neither: it counts as the oldest entry.
+    """
     if talk.time is not None:
         return talk.time.astimezone(UTC)
-    return datetime.combine(talk.conference.conference.start, time(), UTC)
+    if talk.conference is not None:
+        return datetime.combine(talk.conference.conference.start, time(), UTC)
+    return _UNDATED
 
 
 def _talk_json(app: Sphinx, talk: Talk) -> dict[str, Any]:
     return {
         "title": talk.title,
         "url": file_url(app, TAGS_JSON, talk.docname),
-        "conference": talk.conference.conference.name,
-        "day": talk.day.title,
-        "date": _published(talk).date().isoformat(),
+        "conference": talk.conference.conference.name if talk.conference else None,
+        "day": talk.day.title if talk.day else None,
+        "date": _published(talk).date().isoformat() if _published(talk) != _UNDATED else None,
         "speakers": [str(speaker) for speaker in talk.record.facts.speakers],
         "tags": talk.record.tag_keys,
     }
@@ -124,7 +129,7 @@ def _write_feed(app: Sphinx, filename: str, title: str, talks: list[Talk]) -> No
     feed = ElementTree.Element(f"{{{_ATOM}}}feed")
     element(feed, "id", _identifier(app, self_url, filename))
     element(feed, "title", title)
-    updated = max((_published(talk) for talk in talks), default=datetime(2000, 1, 1, tzinfo=UTC))
+    updated = max((_published(talk) for talk in talks), default=_UNDATED)
     element(feed, "updated", _atom_date(updated))
     element(feed, "link", rel="self", href=self_url)
     element(element(feed, "author"), "name", app.config.author)
@@ -140,9 +145,7 @@ def _write_feed(app: Sphinx, filename: str, title: str, talks: list[Talk]) -> No
             element(element(entry, "author"), "name", str(speaker))
         for key in talk.record.tag_keys:
             element(entry, "category", term=key, label=tags[key].title)
-        summary = talk.record.summary or talk_context(
-            talk.conference.conference.name, talk.day.title
-        )
+        summary = talk.record.summary or talk.where()
         element(entry, "summary", summary)
     path = Path(app.outdir, filename)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import build_state, talknotes_domain
 from ..model.generated import SITE_BUILDERS
-from ..rules.text import shorten, talk_context
+from ..rules.text import shorten
 from ..rules.urls import absolute_url
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def _description(app: Sphinx, pagename: str, title: str) -> str:
     talk = domain.site.talks.get(pagename)
     text = record.summary if record is not None else ""
     if talk is not None:
-        where = talk_context(talk.conference.conference.name, talk.day.title)
+        where = talk.where()
         text = f"{where}. {text}" if text else f"Notes on a talk at {where}."
     if not text:
         text = f"{title} - {app.config.project}"

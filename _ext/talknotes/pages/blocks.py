@@ -8,7 +8,6 @@ from docutils import nodes
 from sphinx.errors import NoUri
 
 from ..model import build_state
-from ..rules.text import talk_context
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -17,7 +16,14 @@ if TYPE_CHECKING:
 
     from ..model.site import ConferenceEntry, Talk
 
-__all__ = ["by_conference", "conference_anchor", "internal_link", "table", "talk_list"]
+__all__ = [
+    "OTHER_PAGES",
+    "by_conference",
+    "conference_anchor",
+    "internal_link",
+    "table",
+    "talk_list",
+]
 
 
 def internal_link(app: Sphinx, from_page: str, target: str, text: str) -> nodes.Element:
@@ -35,8 +41,14 @@ def internal_link(app: Sphinx, from_page: str, target: str, text: str) -> nodes.
     return nodes.reference("", text, internal=True, refuri=uri)
 
 
-def conference_anchor(entry: ConferenceEntry) -> str:
+#: the group of pages outside any conference on topic and speaker pages
+OTHER_PAGES = "Other pages"
+
+
+def conference_anchor(entry: ConferenceEntry | None) -> str:
     """The id of a conference's section on a tag page: its folder, as a slug."""
+    if entry is None:
+        return nodes.make_id(OTHER_PAGES)
     return nodes.make_id(entry.folder or "conference")
 
 
@@ -48,13 +60,10 @@ def talk_list(
     for talk in talks:
         paragraph = nodes.paragraph()
         paragraph += internal_link(app, from_page, talk.docname, talk.title)
-        where = (
-            talk_context(talk.conference.conference.name, talk.day.title)
-            if with_conference
-            else talk.day.title
-        )
-        paragraph += nodes.Text(" · ")
-        paragraph += nodes.inline("", where, classes=["talknotes-day"])
+        where = talk.where(with_conference=with_conference)
+        if where:
+            paragraph += nodes.Text(" · ")
+            paragraph += nodes.inline("", where, classes=["talknotes-day"])
         if talk.record.facts.speakers:
             paragraph += nodes.Text(" · ")
             paragraph += nodes.inline(
@@ -67,12 +76,12 @@ def talk_list(
 
 
 def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[nodes.section]:
-    """Talks (newest conference first) as one section per conference, each with an anchor."""
+    """Talks (newest conference first) as one section per conference, each with an anchor;
+    pages outside any conference last, in a section of their own."""
     sections = []
     for entry in dict.fromkeys(talk.conference for talk in talks):
-        section = nodes.section(
-            "", nodes.title("", entry.conference.name), ids=[conference_anchor(entry)]
-        )
+        title = entry.conference.name if entry else OTHER_PAGES
+        section = nodes.section("", nodes.title("", title), ids=[conference_anchor(entry)])
         section += talk_list(app, from_page, [talk for talk in talks if talk.conference is entry])
         sections.append(section)
     return sections

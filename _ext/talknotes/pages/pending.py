@@ -42,7 +42,9 @@ def _render(app: Sphinx, pagename: str) -> list[nodes.Node]:
     for entry in reversed(site.conferences):
         items = [
             _item(
-                internal_link(app, pagename, talk.docname, talk.title), talk.record, talk.day.title
+                internal_link(app, pagename, talk.docname, talk.title),
+                talk.record,
+                talk.where(with_conference=False),
             )
             for talk in entry.talks()
             if talk.docname in waiting

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-    from ..model.site import ConferenceEntry, Site
+    from ..model.site import ConferenceEntry, Site, Talk
     from ..rules.vocabulary import Tag
 
 __all__ = ["ordered_tags", "tag_pages", "vocabulary_shown"]
@@ -127,6 +127,17 @@ def _trend_cell(
     return link
 
 
+def _count(talks: list[Talk]) -> str:
+    """``3 talks at 2 conferences``, and the other pages: ``1 other page`` or ``2 pages``."""
+    conferences = {talk.conference for talk in talks if talk.conference is not None}
+    in_days = sum(1 for talk in talks if talk.day is not None)
+    others = len(talks) - in_days
+    if not in_days:
+        return plural(others, "page")
+    counted = f"{plural(in_days, 'talk')} at {plural(len(conferences), 'conference')}"
+    return counted + (f" and {plural(others, 'other page')}" if others else "")
+
+
 def _feed_uri(app: Sphinx, key: str) -> str:
     """The tag's feed as its page links it (``x.atom`` from ``tags/x.html``, ``../x.atom``
     from ``tags/x/``)."""
@@ -141,10 +152,7 @@ def _render_tag_page(app: Sphinx, pagename: str) -> list[nodes.Node]:
     body: list[nodes.Node] = []
     if tag.description:
         body.append(nodes.paragraph("", tag.description, classes=["talknotes-tag-description"]))
-    conferences = list(dict.fromkeys(talk.conference for talk in talks))
-    summary = nodes.paragraph(
-        "", f"{plural(len(talks), 'talk')} at {plural(len(conferences), 'conference')}. "
-    )
+    summary = nodes.paragraph("", _count(talks) + ". ")
     summary += nodes.reference(
         "", "Atom feed", refuri=_feed_uri(app, key), classes=["talknotes-feed"]
     )

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "INDEX",
     "TalkPlace",
+    "conference_of",
     "day_folder",
     "folder_of",
     "is_index",
@@ -50,20 +51,24 @@ def folder_of(docname: str) -> str:
     return docname.rpartition("/")[0]
 
 
+def conference_of(docname: str, conferences: Container[str]) -> str | None:
+    """The folder of the nearest conference above the page (its own, for an index)."""
+    folder = folder_of(docname)
+    while folder not in conferences:
+        if not folder:
+            return None
+        folder = folder_of(folder)
+    return folder
+
+
 def place_talk(docname: str, conferences: Container[str]) -> TalkPlace | None:
     """Where the talk ``docname`` sits, or None if the page is no talk.
 
     ``conferences`` are the folders of the conference pages (``kubecon-eu-2025``).
     """
-    if is_index(docname):
-        return None
+    conference = conference_of(docname, conferences)
     day = folder_of(docname)
-    conference = day
-    while conference not in conferences:
-        if not conference:
-            return None
-        conference = folder_of(conference)
-    if day == conference or folder_of(day) != conference:
+    if is_index(docname) or conference is None or folder_of(day) != conference or day == "":
         return None
     return TalkPlace(conference, day)
 

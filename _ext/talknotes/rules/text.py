@@ -71,6 +71,6 @@ def date_range(start: date, end: date | None) -> str:
     return f"{start.day} {start:%B %Y}{_RANGE}{last}"
 
 
-def talk_context(conference: str, day: str) -> str:
-    """Where a talk was given, as listings, feeds and link previews say it."""
-    return f"{conference}, {day}"
+def talk_context(conference: str | None, day: str | None) -> str:
+    """Where a talk was given, as listings, feeds and link previews say it ("" if nowhere)."""
+    return ", ".join(part for part in (conference, day) if part)
