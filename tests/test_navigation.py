@@ -105,3 +105,12 @@ def test_toctree_captions_declare_their_heading_level(build) -> None:
     assert (
         html.count('<p class="caption" role="heading" aria-level="2">') == 3
     )  # body, sidebar, Browse
+
+
+def test_names_with_ampersands_are_escaped_once(build) -> None:
+    conference = "---\nconference:\n  name: R&D Summit\n  start: 2024-03-19\n---\n\n# R&D Summit\n"
+    index = "# R&D Summit\n\n```{toctree}\n:glob:\n*/index\n```\n"
+    app = build(files={"conf-a/index.md": conference + index.split("\n", 2)[2]})
+    sidebar = _sidebar(app, "conf-a/index")
+    assert 'aria-label="Toggle navigation of R&amp;D Summit"' in sidebar
+    assert "&amp;amp;" not in html_of(app, "conf-a/index")

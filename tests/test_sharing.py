@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from conftest import html_of
+from conftest import html_of, warnings_of
 
 BASE = "https://notes.example.org/en/latest/"
 TALK = "conf-b/day-2/01-backstage"
@@ -82,3 +82,25 @@ def test_the_404_page_links_absolutely(build) -> None:
     assert "Page not found" in page
     stylesheet = re.search(r'<link rel="stylesheet" type="text/css" href="([^"]+)"', page)[1]
     assert stylesheet.startswith("/en/latest/_static/talknotes-bundle-")
+
+
+def test_characters_xml_cannot_carry_are_reported_and_left_out_of_feeds(build) -> None:
+    text = (
+        '---\ntags: [backstage]\nspeakers: ["Ann\\bLee (Acme)"]\nroom: "Hall\\x01"\n---\n\n'
+        "# Title with a \x0b vertical tab\n\nA summary with \x07 in it.\n"
+    )
+    app = build(files={"conf-a/day-1/03-x.md": text}, confoverrides={"html_baseurl": BASE})
+    warnings = warnings_of(app)
+    for line, what in [(7, "the title"), (9, "the summary"), (4, "'room'"), (3, "'speakers'")]:
+        assert f"03-x.md:{line}: WARNING: {what} contains U+" in warnings, what
+    assert warnings.count("[talknotes.character]") == 4
+    outdir = Path(app.outdir)
+    for feed in ("feed.atom", "tags/backstage.atom", "sitemap.xml"):
+        ElementTree.parse(outdir / feed)  # well-formed
+    assert "AnnLee (Acme)" in (outdir / "feed.atom").read_text(encoding="utf-8")
+
+
+def test_a_page_without_a_title_is_reported(build) -> None:
+    app = build(files={"conf-a/day-1/03-x.md": "---\ntags: [backstage]\n---\n\nNo heading.\n"})
+    assert "03-x.md:1: WARNING: the page has no title" in warnings_of(app)
+    assert "[talknotes.title]" in warnings_of(app)

@@ -61,7 +61,9 @@ def test_speaker_names_in_the_byline_link_to_their_pages(build) -> None:
 
 # Names that all slug alike, or to a reserved page name, in every Unicode form.
 LOOK_ALIKES = (
-    "---\ntags: [security]\nspeakers: [José Núñez, Index, 李小龍, 王小明]\n---\n\n"
+    "---\ntags: [security]\nspeakers: [José Núñez, Index, 李小龍, 王小明, "
+    + "Wolfe" * 73
+    + "]\n---\n\n"
     "# Look-alike names\n"
 )
 DECOMPOSED = (

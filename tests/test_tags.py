@@ -328,3 +328,35 @@ def test_unchanged_topic_pages_and_feeds_are_not_written_again(build, make_site)
 def test_tables_of_generated_pages_scroll_on_their_own(build) -> None:
     html = article_of(build(), "tags/index")
     assert html.count('<div class="table-wrapper docutils container">') == 2
+
+
+def test_a_renamed_tag_leaves_no_page_or_feed_behind(build, make_site) -> None:
+    """Renaming a tag (the old key kept as an alias) or losing a speaker: the outputs of
+    the old names go, on an incremental build as on a clean one."""
+    srcdir = make_site()
+    outdir = Path(build(srcdir=srcdir).outdir)
+    old = [outdir / "tags/backstage.html", outdir / "tags/backstage.atom"]
+    assert all(path.is_file() for path in old)
+    assert (outdir / "speakers/ada-lovelace.html").is_file()
+
+    vocabulary = srcdir / "tags.yml"
+    vocabulary.write_text(
+        vocabulary.read_text().replace(
+            "backstage:\n", "developer-portals:\n  aliases: [backstage]\n", 1
+        )
+    )
+    talk = srcdir / "conf-b/day-2/01-backstage.md"
+    talk.write_text(talk.read_text().replace("Ada Lovelace", "Grace Hopper"))
+    app = build(srcdir=srcdir)
+    assert warnings_of(app) == ""
+    assert not any(path.exists() for path in old)
+    assert not (outdir / "speakers/ada-lovelace.html").exists()
+    assert (outdir / "tags/developer-portals.html").is_file()
+    assert (outdir / "tags/developer-portals.atom").is_file()
+    assert (outdir / "speakers/grace-hopper.html").is_file()
+
+
+def test_a_vocabulary_nested_thousands_deep_is_a_warning_not_a_crash(build) -> None:
+    deep = "platform:\n  title: P\n  aliases: " + "[" * 50000 + "]" * 50000 + "\n"
+    warnings = warnings_of(build(files={"tags.yml": deep}))
+    assert "tags.yml:3: WARNING: nested more than 20 levels deep [talknotes.vocabulary]" in warnings

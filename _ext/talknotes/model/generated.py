@@ -4,7 +4,8 @@ Generated pages are virtual: they are rendered from docutils nodes into the
 theme's ``page.html`` and never written into the source folder. Rendering every
 topic page and feed on every build would make a one-line edit cost seconds on a
 large site, so each output is written again only when a digest of its data (and
-of what every page shares: configuration, navigation, our code) changed.
+of what every page shares: configuration, navigation, our code) changed; and
+what a build no longer generates is removed from the output.
 """
 
 from __future__ import annotations
@@ -74,4 +75,11 @@ class OutputRecord:
         return self.previous.get(filename) == digest and (self.outdir / filename).is_file()
 
     def save(self) -> None:
+        """Keep this build's digests, and remove what the last build generated and this one
+        no longer does (the page and feed of a renamed tag, a speaker who left)."""
+        outdir = self.outdir.resolve()
+        for filename in sorted(self.previous.keys() - self.current.keys()):
+            stale = (outdir / filename).resolve()
+            if stale.is_relative_to(outdir) and stale.is_file():
+                stale.unlink()
         self.path.write_text(json.dumps(self.current, indent=0, sort_keys=True), encoding="utf-8")

@@ -41,19 +41,24 @@ class PageRecord:
     """Everything the build keeps of one page; replaced whenever the page is read."""
 
     facts: PageFacts = field(default_factory=PageFacts)
-    #: the line of ``tags:`` in the front matter, for warnings about a tag
-    tag_line: int = 1
+    #: the line of each front-matter key, for warnings about its value
+    key_lines: dict[str, int] = field(default_factory=dict)
     resources: list[Resource] = field(default_factory=list)
     #: tag names from ``{tags}`` directives, with their lines
     directive_tags: list[tuple[str, int]] = field(default_factory=list)
     #: the vocabulary keys the page's tags resolve to, in the order written
     tag_keys: list[str] = field(default_factory=list)
-    #: the first paragraph of the notes, for feeds and link previews
+    #: the first paragraph of the notes, for feeds and link previews, and its line
     summary: str = ""
+    summary_line: int | None = None
     #: the page's ``{taglist}`` and ``{conferencelist}`` listings, which show other pages
     listings: list[Listing] = field(default_factory=list)
     #: the page's Mermaid diagrams, drawn after reading
     diagrams: list[Diagram] = field(default_factory=list)
+
+    def line(self, key: str) -> int:
+        """The line of the front-matter key ``key`` (1 when the page has none)."""
+        return self.key_lines.get(key, 1)
 
     def pending(self) -> list[str]:
         """The kinds of material still to come, in page order."""

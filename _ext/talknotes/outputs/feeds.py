@@ -19,6 +19,7 @@ from ..model import build_state, talknotes_domain
 from ..model.generated import SITE_BUILDERS
 from ..pages.topics import ordered_tags, vocabulary_shown
 from ..rules.pagenames import SITE_FEED, TAGS_JSON, tag_feed, tag_page
+from ..rules.text import xml_safe
 from ..rules.urls import absolute_url
 
 if TYPE_CHECKING:
@@ -120,8 +121,9 @@ def _write_feed(app: Sphinx, filename: str, title: str, talks: list[Talk]) -> No
     def element(
         parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str
     ) -> ElementTree.Element:
-        child = ElementTree.SubElement(parent, f"{{{_ATOM}}}{tag}", attributes)
-        child.text = text
+        safe = {name: xml_safe(value) for name, value in attributes.items()}
+        child = ElementTree.SubElement(parent, f"{{{_ATOM}}}{tag}", safe)
+        child.text = xml_safe(text) if text is not None else None
         return child
 
     base = app.config.html_baseurl

@@ -73,7 +73,8 @@ class _PageNavigation:
         return ('<ul class="current">' if current else "<ul>") + "".join(items) + "</ul>"
 
     def item(self, title: str | None, ref: str, level: int) -> str:
-        text = html.escape(entry_title(self.env, title, ref), quote=False)
+        raw = entry_title(self.env, title, ref)
+        text = html.escape(raw, quote=False)
         if "://" in ref:
             return (
                 f'<li class="toctree-l{level}"><a class="reference external" '
@@ -96,7 +97,7 @@ class _PageNavigation:
         nested = self.list(children, level + 1)
         checked = ' checked=""' if current else ""
         checkbox = (
-            f'<input aria-label="Toggle navigation of {_attribute(text)}"{checked} '
+            f'<input aria-label="Toggle navigation of {html.escape(raw)}"{checked} '
             f'class="toctree-checkbox" id="{name}" name="{name}" role="switch" type="checkbox"/>'
         )
         label = f'<label for="{name}">{_EXPANDER}</label>'

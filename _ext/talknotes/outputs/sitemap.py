@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from ..model import build_state
+from ..rules.text import xml_safe
 from ..rules.urls import absolute_url
 from .sharing import absolute_page_url
 
@@ -38,7 +39,8 @@ def write_sitemap_and_robots(app: Sphinx, exception: Exception | None) -> None:
     urlset = ElementTree.Element(f"{{{_SITEMAP}}}urlset")
     for page in pages:
         entry = ElementTree.SubElement(urlset, f"{{{_SITEMAP}}}url")
-        ElementTree.SubElement(entry, f"{{{_SITEMAP}}}loc").text = absolute_page_url(app, page)
+        location = ElementTree.SubElement(entry, f"{{{_SITEMAP}}}loc")
+        location.text = xml_safe(absolute_page_url(app, page) or "")
     ElementTree.ElementTree(urlset).write(
         outdir / "sitemap.xml", encoding="utf-8", xml_declaration=True
     )

@@ -1,9 +1,11 @@
 """The one ``doctree-read`` handler: the collectors, in the order they depend on each other.
 
 1. facts: the front matter and summary start the page's record;
-2. tags: the tag names resolve against the vocabulary (needs the facts);
-3. byline: speakers, time, room and tag badges go under the title (needs the tags);
-4. diagrams: the page's diagrams are noted for drawing.
+2. checks: a missing title, characters feeds cannot carry (needs the facts; runs
+   before the byline adds text of its own);
+3. tags: the tag names resolve against the vocabulary (needs the facts);
+4. byline: speakers, time, room and tag badges go under the title (needs the tags);
+5. diagrams: the page's diagrams are noted for drawing.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .byline import add_byline
+from .checks import check_page_text
 from .diagrams import collect_diagrams
 from .facts import collect_page_facts
 from .tags import resolve_page_tags
@@ -21,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["read_page"]
 
-_COLLECTORS = (collect_page_facts, resolve_page_tags, add_byline, collect_diagrams)
+_COLLECTORS = (collect_page_facts, check_page_text, resolve_page_tags, add_byline, collect_diagrams)
 
 
 def read_page(app: Sphinx, doctree: nodes.document) -> None:

@@ -42,8 +42,11 @@ def collect_page_facts(app: Sphinx, doctree: nodes.document) -> None:
         facts = replace(facts, conference=None)
     record = talknotes_domain(env).record(docname)
     record.facts = facts
-    record.tag_line = front.line("tags")
-    record.summary = _summary(doctree)
+    record.key_lines = {key: entry.line for key, entry in front.entries.items()}
+    paragraph = _summary_paragraph(doctree)
+    if paragraph is not None:
+        record.summary = _summary(paragraph)
+        record.summary_line = paragraph.line
 
 
 def _front_matter(env: BuildEnvironment, docname: str) -> YamlMapping:
@@ -59,16 +62,21 @@ def _front_matter(env: BuildEnvironment, docname: str) -> YamlMapping:
     return parse_front_matter(text)
 
 
-def _summary(doctree: nodes.document) -> str:
-    """The first paragraph of the notes (not a button or byline), shortened."""
+def _summary_paragraph(doctree: nodes.document) -> nodes.paragraph | None:
+    """The first paragraph of the notes: not a button, the byline or a listing."""
     for paragraph in doctree.findall(nodes.paragraph):
         if isinstance(paragraph.parent, nodes.section) and not any(
             name.startswith("talknotes-") for name in paragraph["classes"]
         ):
-            words = (
-                text.astext()
-                for text in paragraph.findall(nodes.Text)
-                if not isinstance(text.parent, nodes.raw)  # inline HTML is markup, not words
-            )
-            return shorten(one_line("".join(words)), _SUMMARY_LENGTH)
-    return ""
+            return paragraph
+    return None
+
+
+def _summary(paragraph: nodes.paragraph) -> str:
+    """The paragraph's words, shortened for feeds and link previews."""
+    words = (
+        text.astext()
+        for text in paragraph.findall(nodes.Text)
+        if not isinstance(text.parent, nodes.raw)  # inline HTML is markup, not words
+    )
+    return shorten(one_line("".join(words)), _SUMMARY_LENGTH)

@@ -91,7 +91,7 @@ def resolve_page_tags(app: Sphinx, doctree: nodes.document) -> None:
             continue
         warn(
             unknown_tag_message(state.vocabulary, name, env.config.talknotes_tags_file),
-            location=(env.docname, line or record.tag_line),
+            location=(env.docname, line or record.line("tags")),
             subtype=Subtype.TAG,
         )
     record.tag_keys = list(keys)

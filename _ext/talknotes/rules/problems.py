@@ -34,6 +34,10 @@ class Subtype(StrEnum):
     """A page in the source folder that takes the name of a generated page."""
     DIAGRAM = "diagram"
     """A Mermaid diagram that cannot be drawn."""
+    CHARACTER = "character"
+    """A character feeds cannot carry (a control character) in a title, name or summary."""
+    TITLE = "title"
+    """A page without a title: no first heading, or an empty one."""
 
 
 @dataclass(frozen=True)

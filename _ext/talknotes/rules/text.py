@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,8 +18,13 @@ __all__ = [
     "shorten",
     "suggestion",
     "talk_context",
+    "xml_safe",
+    "xml_unsafe",
 ]
 
+# XML 1.0 allows tab, line feed, carriage return and everything from U+0020 but
+# surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _RANGE = "\u2013"  # an en dash between the first and the last day
 _ELLIPSIS = "\u2026"
 
@@ -69,6 +75,16 @@ def date_range(start: date, end: date | None) -> str:
     if start.year == end.year:
         return f"{start.day} {start:%B}{_RANGE}{last}"
     return f"{start.day} {start:%B %Y}{_RANGE}{last}"
+
+
+def xml_unsafe(text: str) -> list[str]:
+    """The characters of ``text`` that XML cannot carry (control characters, U+FFFE), as U+XXXX."""
+    return [f"U+{ord(character):04X}" for character in dict.fromkeys(_NOT_XML.findall(text))]
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML cannot carry, for feeds and sitemaps."""
+    return _NOT_XML.sub("", text)
 
 
 def talk_context(conference: str | None, day: str | None) -> str:
