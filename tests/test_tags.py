@@ -360,3 +360,13 @@ def test_a_vocabulary_nested_thousands_deep_is_a_warning_not_a_crash(build) -> N
     deep = "platform:\n  title: P\n  aliases: " + "[" * 50000 + "]" * 50000 + "\n"
     warnings = warnings_of(build(files={"tags.yml": deep}))
     assert "tags.yml:3: WARNING: nested more than 20 levels deep [talknotes.vocabulary]" in warnings
+
+
+def test_a_tag_key_that_would_replace_the_overview_is_refused(build) -> None:
+    vocabulary = (Path(__file__).parent / "roots/site/tags.yml").read_text(encoding="utf-8")
+    app = build(files={"tags.yml": vocabulary + "index:\n  title: Everything\n"})
+    line = vocabulary.count("\n") + 1
+    assert f"tags.yml:{line}: WARNING: tag 'index': 'index' is the name of the topics overview" in (
+        warnings_of(app)
+    )
+    assert "<h1>Topics" in article_of(app, "tags/index")
