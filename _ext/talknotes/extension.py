@@ -15,7 +15,7 @@ from sphinxcontrib.mermaid import mermaid
 
 from .model import TalkNotesDomain
 from .outputs import assets, diagrams, feeds, navigation, sharing, sitemap
-from .pages import pending, speakers, todos, topics
+from .pages import pending, speakers, sphinx_tags, todos, topics
 from .pages.registry import connect_generated_pages
 from .pages.taglists import render_taglists
 from .reading import collect, listings, resources, tags
@@ -45,9 +45,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # Reading: the vocabulary first, then one collector pass per page (reading.collect).
     app.connect("builder-inited", tags.load_tag_vocabulary)
+    app.connect("env-get-outdated", tags.rereads_for_vocabulary_mode)
     app.connect("env-before-read-docs", incremental.read_few_pages_serially)
+    # Before Sphinx's own collectors (priority 500) note the toctrees.
+    app.connect("doctree-read", sphinx_tags.drop_virtual_includes, priority=400)
     app.connect("doctree-read", collect.read_page)
     app.connect("env-updated", incremental.restore_parallel_jobs)
+    # Before the generated pages are registered (priority 500): they list the free tags.
+    app.connect("env-updated", tags.complete_free_tags, priority=400)
+    app.connect("env-updated", sphinx_tags.register_labels, priority=450)
     app.connect("env-updated", diagrams.draw_diagrams)
     app.connect("env-check-consistency", tags.check_talks_have_tags)
     # After reading: the pages whose sidebar or listings show something that changed.
@@ -55,6 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", rewrites.changed_navigation)
 
     # Writing pages.
+    app.connect("missing-reference", sphinx_tags.keep_label_text)
     app.connect("doctree-resolved", render_taglists)
     app.connect("doctree-resolved", diagrams.diagrams_as_source)
     app.connect("html-page-context", diagrams.add_diagram_stylesheet)
@@ -73,6 +80,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.connect("build-finished", sitemap.write_sitemap_and_robots)
     app.connect("build-finished", feeds.write_feeds_and_json)
+    app.connect("build-finished", sphinx_tags.forget_virtual_names)
     app.add_css_file("talknotes.css")
     return {
         "version": VERSION,
@@ -87,6 +95,9 @@ def _add_config(app: Sphinx) -> None:
     app.add_config_value("talknotes_tags_file", DEFAULT_FILE, "env", types=frozenset({str}))
     app.add_config_value("talknotes_diagram_cache", "", "", types=frozenset({str}))
     app.add_config_value("talknotes_serial_read_below", 40, "", types=frozenset({int}))
+    for name in sphinx_tags.SETTINGS:  # accepted, so a sphinx-tags site builds unchanged
+        app.add_config_value(name, None, "env")
+    app.connect("config-inited", sphinx_tags.add_virtual_names)
     app.connect("config-inited", _fingerprint_code)
     app.connect("config-inited", _add_assets)
 

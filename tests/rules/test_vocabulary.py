@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from talknotes.rules.vocabulary import load_vocabulary
+from talknotes.rules.vocabulary import free_tag_key, free_vocabulary, load_vocabulary
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -71,7 +71,22 @@ def test_matching_ignores_case_and_knows_aliases(tmp_path: Path) -> None:
     assert vocabulary.suggest("secure") == ["security"]
 
 
-def test_a_missing_or_empty_file_is_an_empty_vocabulary(tmp_path: Path) -> None:
-    assert load_vocabulary(tmp_path / "none.yml")[0].tags == {}
+def test_without_a_file_tags_are_free_and_an_empty_file_knows_none(tmp_path: Path) -> None:
+    free, problems = load_vocabulary(tmp_path / "none.yml")
+    assert (free.free, free.tags, problems) == (True, {}, [])
+    assert free.resolve("Tag 3") == free.resolve("tag  3") == "tag-3"
+    assert free.suggest("anything") == []
     (tmp_path / "empty.yml").write_text("", encoding="utf-8")
-    assert load_vocabulary(tmp_path / "empty.yml") == (load_vocabulary(tmp_path / "none.yml"))
+    empty, problems = load_vocabulary(tmp_path / "empty.yml")
+    assert (empty.free, empty.tags, problems) == (False, {}, [])
+    assert empty.resolve("platform") is None
+
+
+def test_free_tags_are_titled_by_their_most_used_spelling() -> None:
+    vocabulary = free_vocabulary(["tag 3", "Tag 3", "tag 3", "tag_1", "🎉", "index", " "])
+    assert vocabulary.free
+    assert vocabulary.tags["tag-3"].title == "tag 3"
+    assert vocabulary.tags["tag-3"].aliases == ("Tag 3",)
+    assert set(vocabulary.tags) == {"tag-3", "tag-1", free_tag_key("🎉"), free_tag_key("index")}
+    assert free_tag_key("🎉").startswith("tag-")
+    assert free_tag_key("index").startswith("index-")  # never the overview's name

@@ -53,8 +53,9 @@ class TalkNotesDomain(Domain):
         "pages": {},
         "listings_shown": {},
         "navigation_shown": {},
+        "free_tags": None,
     }
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -74,6 +75,15 @@ class TalkNotesDomain(Domain):
     def navigation_shown(self) -> dict[str, ListSignature]:
         """Page -> what its list of children showed in the last build's sidebars."""
         return cast("dict[str, ListSignature]", self.data["navigation_shown"])
+
+    @property
+    def free_tags(self) -> bool | None:
+        """Whether the last build had free tags (no ``tags.yml``); None before the first."""
+        return cast("bool | None", self.data["free_tags"])
+
+    @free_tags.setter
+    def free_tags(self, free: bool) -> None:
+        self.data["free_tags"] = free
 
     @property
     def site(self) -> Site:
@@ -134,12 +144,16 @@ class TalkNotesDomain(Domain):
         A target is tried relative to the linking page (``../tags/x``), then from
         the site's root (``tags/x`` or ``/tags/x``).
         """
+        state = build_state(env)
+        if target in state.labels:  # a label of a generated page, which std resolves
+            if state.unreachable(state.labels[target][0]):
+                raise NoUri(target)  # this builder writes no such page: MyST keeps the text
+            return []
         target = target.removesuffix(".html")
         candidates = [target.lstrip("/")]
         if not target.startswith("/"):
             folder = posixpath.dirname(fromdocname)
             candidates.insert(0, posixpath.normpath(posixpath.join(folder, target)))
-        state = build_state(env)
         found = next(((name, text) for name in candidates if (text := state.link_text(name))), None)
         if found is None:
             return []

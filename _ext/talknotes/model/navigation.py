@@ -9,9 +9,10 @@ page, and ``speed.rewrites`` compares its lists with the last build's.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx import addnodes
+from sphinx.domains.std import StandardDomain
 
 from .site import page_title
 
@@ -46,7 +47,8 @@ class NavigationTree:
         sections = []
         if root in env.all_docs:
             for toctree in env.get_doctree(root).findall(addnodes.toctree):
-                sections.append((toctree.get("caption"), list(toctree["entries"])))
+                entries = [_real(entry) for entry in toctree["entries"]]
+                sections.append((toctree.get("caption"), entries))
         tree = cls(root, sections)
         for docname, included in env.toctree_includes.items():
             tree.children[docname] = [(None, child) for child in included]
@@ -100,6 +102,17 @@ class NavigationTree:
                 shown.add(child)
                 stack += [grandchild for _, grandchild in self.children.get(child, ())]
         return shown
+
+
+def _real(entry: Entry) -> Entry:
+    """A toctree entry with a virtual name (``genindex``, sphinx-tags' overview) as the page
+    it stands for, titled as Sphinx would title it."""
+    title, ref = entry
+    virtual: Any = StandardDomain._virtual_doc_names.get(ref)
+    if virtual is None:
+        return entry
+    target, name = virtual
+    return title or str(name), target
 
 
 def entry_title(env: BuildEnvironment, explicit: str | None, docname: str) -> str:

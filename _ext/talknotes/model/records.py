@@ -48,6 +48,8 @@ class PageRecord:
     directive_tags: list[tuple[str, int]] = field(default_factory=list)
     #: the vocabulary keys the page's tags resolve to, in the order written
     tag_keys: list[str] = field(default_factory=list)
+    #: each key as the page first wrote it (the badge of a free tag says it so)
+    tag_spellings: dict[str, str] = field(default_factory=dict)
     #: the first paragraph of the notes, for feeds and link previews, and its line
     summary: str = ""
     summary_line: int | None = None

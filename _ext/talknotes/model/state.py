@@ -40,6 +40,8 @@ class BuildState:
     generated: dict[str, GeneratedPage] = field(default_factory=dict)
     #: whether this builder writes them (a web site) or links to them become text
     renders_pages: bool = False
+    #: labels that name generated pages (sphinx-tags' ``sphx_tag_*``): page and title
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: what the generated files were made from, while they are written
     outputs: OutputRecord | None = None
     #: the processes writing gets back after a small rebuild was read serially

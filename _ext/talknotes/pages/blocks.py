@@ -75,11 +75,15 @@ def talk_list(
     return nodes.bullet_list("", *items, classes=["talknotes-talk-list"])
 
 
-def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[nodes.section]:
+def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[nodes.Element]:
     """Talks (newest conference first) as one section per conference, each with an anchor;
-    pages outside any conference last, in a section of their own."""
-    sections = []
-    for entry in dict.fromkeys(talk.conference for talk in talks):
+    pages outside any conference last, in a section of their own (a site without
+    conferences gets just the list)."""
+    groups = dict.fromkeys(talk.conference for talk in talks)
+    if list(groups) == [None]:
+        return [talk_list(app, from_page, talks)]
+    sections: list[nodes.Element] = []
+    for entry in groups:
         title = entry.conference.name if entry else OTHER_PAGES
         section = nodes.section("", nodes.title("", title), ids=[conference_anchor(entry)])
         section += talk_list(app, from_page, [talk for talk in talks if talk.conference is entry])

@@ -18,7 +18,6 @@ from ..diagnostics import warn
 from ..model import build_state
 from ..model.generated import SITE_BUILDERS, OutputRecord
 from ..rules.pagenames import (
-    FIXED_TITLES,
     PENDING,
     SPEAKERS,
     SPEAKERS_FOLDER,
@@ -46,10 +45,6 @@ class SidebarEntry:
 
     name: str
     section: str | None = None
-
-    @property
-    def title(self) -> str:
-        return FIXED_TITLES[self.name]
 
     def is_current(self, pagename: str) -> bool:
         return pagename == self.name or bool(self.section and pagename.startswith(self.section))
@@ -84,15 +79,19 @@ def connect_generated_pages(
                     )
                     continue
                 generated[page.name] = page
-        state = build_state(env)
-        state.generated = generated
-        state.renders_pages = app.builder.name in SITE_BUILDERS
+        build_state(env).generated = generated
 
+    app.connect("builder-inited", _note_builder)
     app.connect("env-updated", register)
     app.connect("html-collect-pages", _collect)
     app.connect("html-page-context", _add_sidebar_entries)
     # Last of the build-finished handlers: after the feeds have been noted.
     app.connect("build-finished", _save_outputs, priority=900)
+
+
+def _note_builder(app: Sphinx) -> None:
+    """Whether this builder writes the generated pages (a web site), known from the start."""
+    build_state(app.env).renders_pages = app.builder.name in SITE_BUILDERS
 
 
 def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -112,10 +111,16 @@ def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 def _add_sidebar_entries(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    if build_state(app.env).renders_pages:
+    state = build_state(app.env)
+    if state.renders_pages:
         context["talknotes_pages"] = [
-            {"name": entry.name, "title": entry.title, "current": entry.is_current(pagename)}
+            {
+                "name": entry.name,
+                "title": state.generated[entry.name].title,
+                "current": entry.is_current(pagename),
+            }
             for entry in SIDEBAR
+            if entry.name in state.generated
         ]
 
 

@@ -23,11 +23,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
     from ..model.site import ConferenceEntry, Site, Talk
     from ..rules.vocabulary import Tag
 
-__all__ = ["ordered_tags", "tag_pages", "vocabulary_shown"]
+__all__ = ["ordered_tags", "overview_title", "tag_pages", "vocabulary_shown"]
 
 _CO_OCCURRING = 5
 
@@ -41,6 +42,11 @@ def ordered_tags(app: Sphinx) -> list[Tag]:
     )
 
 
+def overview_title(config: Config) -> str:
+    """The topics overview's title: ours, or sphinx-tags' ``tags_overview_title``."""
+    return str(config.tags_overview_title or FIXED_TITLES[TOPICS])
+
+
 def vocabulary_shown(app: Sphinx) -> tuple[Tag, ...]:
     """What the vocabulary shows on every topic page and feed, to compare between builds."""
     return tuple(build_state(app.env).vocabulary.tags.values())
@@ -50,8 +56,9 @@ def tag_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     site = talknotes_domain(app.env).site
     vocabulary = vocabulary_shown(app)
     everything = tuple(talk.digest for talk in site.talks_newest_first())
+    config = app.config
     yield GeneratedPage(
-        TOPICS, FIXED_TITLES[TOPICS], _render_overview, inputs=(vocabulary, everything)
+        TOPICS, overview_title(config), _render_overview, inputs=(vocabulary, everything)
     )
     for tag in vocabulary:
         feed_link = (
@@ -63,7 +70,7 @@ def tag_pages(app: Sphinx) -> Iterator[GeneratedPage]:
         listed = tuple(talk.digest for talk in site.tagged.get(tag.key, ()))
         yield GeneratedPage(
             tag_page(tag.key),
-            f"Topic: {tag.title}",
+            f"{config.tags_page_title or 'Topic'}: {tag.title}",
             _render_tag_page,
             head=feed_link,
             inputs=(vocabulary, listed),
@@ -75,7 +82,7 @@ def _render_overview(app: Sphinx, pagename: str) -> list[nodes.Node]:
     site = talknotes_domain(app.env).site
     tags = ordered_tags(app)
     if not tags:
-        return [nodes.paragraph("", "The tag vocabulary is empty.")]
+        return [nodes.paragraph("", "No page has a tag yet.")]
     overview = table(
         ["Topic", "Description", "Talks"],
         [
@@ -96,6 +103,8 @@ def _render_overview(app: Sphinx, pagename: str) -> list[nodes.Node]:
         ),
         overview,
     ]
+    if app.config.tags_index_head:
+        body.insert(1, nodes.rubric("", app.config.tags_index_head))
     if site.conferences:
         trends = nodes.section("", nodes.title("", "Topics across conferences"), ids=["trends"])
         trends += nodes.paragraph(
@@ -170,5 +179,6 @@ def _render_tag_page(app: Sphinx, pagename: str) -> list[nodes.Node]:
             often += internal_link(app, pagename, tag_page(other), tags[other].title)
             often += nodes.Text(f" ({count})")
         body.append(often)
-
+    if app.config.tags_page_header:
+        body.append(nodes.rubric("", app.config.tags_page_header))
     return body + by_conference(app, pagename, talks)

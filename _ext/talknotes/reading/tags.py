@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from docutils import nodes
-from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -20,9 +18,10 @@ from ..diagnostics import warn, warn_problems
 from ..model import build_state, talknotes_domain
 from ..rules.problems import Subtype
 from ..rules.text import suggestion
-from ..rules.vocabulary import Vocabulary, load_vocabulary
+from ..rules.vocabulary import Vocabulary, free_vocabulary, load_vocabulary
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
@@ -32,9 +31,10 @@ if TYPE_CHECKING:
 __all__ = [
     "TagsDirective",
     "check_talks_have_tags",
+    "complete_free_tags",
     "load_tag_vocabulary",
+    "rereads_for_vocabulary_mode",
     "resolve_page_tags",
-    "tag_badges",
     "unknown_tag_message",
 ]
 
@@ -67,8 +67,9 @@ class TagsDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def run(self) -> list[nodes.Node]:
-        text = " ".join([*self.arguments, *self.content])
-        names = [name.strip() for name in text.replace("\n", ",").split(",") if name.strip()]
+        # As sphinx-tags reads it: lines joined with spaces, tags separated by commas.
+        text = " ".join(" ".join([*self.arguments, *self.content]).split())
+        names = [name.strip() for name in text.split(",") if name.strip()]
         record = talknotes_domain(self.env).record(self.env.docname)
         record.directive_tags += [(name, self.lineno) for name in names]
         return []
@@ -82,12 +83,13 @@ def resolve_page_tags(app: Sphinx, doctree: nodes.document) -> None:
     named = [(name, None) for name in record.facts.tags] + record.directive_tags
     if not named:
         return
-    env.note_dependency(state.vocabulary_path)
-    keys: dict[str, None] = {}
+    if not state.vocabulary.free:
+        env.note_dependency(state.vocabulary_path)
+    keys: dict[str, str] = {}
     for name, line in named:
         key = state.vocabulary.resolve(name)
         if key is not None:
-            keys[key] = None
+            keys.setdefault(key, name)
             continue
         warn(
             unknown_tag_message(state.vocabulary, name, env.config.talknotes_tags_file),
@@ -95,25 +97,32 @@ def resolve_page_tags(app: Sphinx, doctree: nodes.document) -> None:
             subtype=Subtype.TAG,
         )
     record.tag_keys = list(keys)
+    record.tag_spellings = keys
 
 
-def tag_badges(record: PageRecord, vocabulary: Vocabulary) -> nodes.paragraph | None:
-    """The page's tags as sphinx-design badges, each a link to its tag page."""
-    if not record.tag_keys:
-        return None
-    badges = nodes.paragraph("", "", classes=["talknotes-tags"])
-    for key in record.tag_keys:
-        badge = nodes.inline(
-            "",
-            vocabulary.tags[key].title,
-            classes=["sd-badge", "sd-bg-primary", "sd-bg-text-primary"],
-        )
-        reference = addnodes.pending_xref(
-            "", badge, refdomain="talknotes", reftype="tag", reftarget=key, refexplicit=True
-        )
-        badges += reference
-        badges += nodes.Text(" ")
-    return badges
+def complete_free_tags(app: Sphinx, env: BuildEnvironment) -> None:
+    """After reading, without a ``tags.yml``: the free tags are those the pages name."""
+    state = build_state(env)
+    if state.vocabulary.free:
+        pages = talknotes_domain(env).pages.values()
+        names = [name for record in pages for name in _named(record)]
+        state.vocabulary = free_vocabulary(names)
+
+
+def rereads_for_vocabulary_mode(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Re-read every tagged page when ``tags.yml`` appears or goes (free tags or not)."""
+    domain = talknotes_domain(env)
+    free = build_state(env).vocabulary.free
+    if domain.free_tags == free:
+        return []
+    domain.free_tags = free
+    return sorted(docname for docname, record in domain.pages.items() if _named(record))
+
+
+def _named(record: PageRecord) -> list[str]:
+    return [*record.facts.tags, *(name for name, _ in record.directive_tags)]
 
 
 def check_talks_have_tags(app: Sphinx, env: BuildEnvironment) -> None:

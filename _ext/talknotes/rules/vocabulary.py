@@ -3,23 +3,37 @@
 Talks name tags loosely (``Backstage``, ``backstage``, an alias); the vocabulary
 maps each spelling to one key case-insensitively, so a topic is never split over
 two pages, and a tag that matches nothing gets the closest known tags as a hint.
+
+A site without a ``tags.yml`` has free tags, as sphinx-tags does: every tag is
+accepted as written, its key is a slug of it (so ``Tag 1`` and ``tag 1`` meet on
+one page), and its title is the spelling most pages use.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .pagenames import RESERVED_TAG_KEYS
 from .problems import Problem
-from .slugs import SLUG
+from .slugs import SLUG, slugify
 from .text import did_you_mean
 from .yamlfile import load_mapping
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
-__all__ = ["DEFAULT_FILE", "Tag", "Vocabulary", "load_vocabulary"]
+__all__ = [
+    "DEFAULT_FILE",
+    "Tag",
+    "Vocabulary",
+    "free_tag_key",
+    "free_vocabulary",
+    "load_vocabulary",
+]
 
 #: the vocabulary's file in the source folder, unless ``talknotes_tags_file`` names another
 DEFAULT_FILE = "tags.yml"
@@ -40,6 +54,8 @@ class Tag:
 class Vocabulary:
     tags: dict[str, Tag] = field(default_factory=dict)
     _spellings: dict[str, str] = field(default_factory=dict)
+    #: no ``tags.yml``: every tag is accepted as written (`free_tag_key`)
+    free: bool = False
 
     def add(self, tag: Tag) -> list[str]:
         """Register ``tag``; return the spellings another tag already claims."""
@@ -53,19 +69,45 @@ class Vocabulary:
 
     def resolve(self, name: str) -> str | None:
         """The key a talk's tag name stands for, ignoring case; None if unknown."""
+        if self.free:
+            return free_tag_key(name) if name.strip() else None
         return self._spellings.get(name.strip().casefold())
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """The known keys closest to an unknown name, best first."""
+        if self.free:
+            return []
         close = did_you_mean(name, self._spellings, limit * 2)
         return list(dict.fromkeys(self._spellings[spelling] for spelling in close))[:limit]
 
 
+def free_tag_key(name: str) -> str:
+    """The key of a free tag: a slug of its name; a digest where the slug says too little."""
+    folded = " ".join(name.casefold().split())
+    slug = slugify(folded, max_length=MAX_KEY_LENGTH)
+    if slug and slug not in RESERVED_TAG_KEYS:
+        return slug
+    return f"{slug or 'tag'}-{hashlib.sha256(folded.encode()).hexdigest()[:6]}"
+
+
+def free_vocabulary(names: Iterable[str]) -> Vocabulary:
+    """Free tags from every name the pages use: each key titled by its most used spelling."""
+    spellings: dict[str, Counter[str]] = {}
+    for name in names:
+        if name.strip():
+            spellings.setdefault(free_tag_key(name), Counter())[name.strip()] += 1
+    vocabulary = Vocabulary(free=True)
+    for key, counts in sorted(spellings.items()):
+        title = min(counts, key=lambda spelling: (-counts[spelling], spelling))
+        vocabulary.tags[key] = Tag(key, title, aliases=tuple(sorted(set(counts) - {title})))
+    return vocabulary
+
+
 def load_vocabulary(path: Path) -> tuple[Vocabulary, list[Problem]]:
-    """Read ``path``; a missing file is an empty vocabulary, bad entries are problems."""
+    """Read ``path``; without the file, tags are free; bad entries are problems."""
     vocabulary = Vocabulary()
     if not path.is_file():
-        return vocabulary, []
+        return Vocabulary(free=True), []
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

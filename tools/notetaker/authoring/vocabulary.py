@@ -60,8 +60,11 @@ class Tags:
     problems: tuple[UserError, ...] = ()
 
     def keys(self, names: Iterable[str]) -> list[str]:
-        """The keys of the tags given on the command line; unknown ones are a user error."""
-        keys, unknown = [], []
+        """The keys of the tags given on the command line; unknown ones are a user error.
+
+        Without a ``tags.yml`` tags are free: they are kept as written (one per key).
+        """
+        keys, unknown, written = [], [], []
         for name in names:
             key = self.vocabulary.resolve(name)
             if key is None:
@@ -69,13 +72,14 @@ class Tags:
                 unknown.append(f"{name!r} ({hint})" if hint else repr(name))
             elif key not in keys:
                 keys.append(key)
+                written.append(name.strip())
         if unknown:
             empty = "" if self.vocabulary.tags else f" ({self.path} has no tags)"
             raise UserError(
                 f"unknown tag {', '.join(unknown)}: tags come from {self.path}{empty}; "
                 "add new topics there first"
             )
-        return keys
+        return written if self.vocabulary.free else keys
 
     def hint(self, name: str) -> str:
         """``did you mean 'platform'?`` for an unknown tag name, or ``""``."""
