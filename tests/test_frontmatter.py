@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 
 from conftest import article_of, warnings_of
@@ -97,3 +98,11 @@ def test_bad_conference_front_matter_is_a_warning_at_its_line(build) -> None:
         "conf-a/index.md:3: WARNING: conference front matter: 'end' is before 'start' "
         "[talknotes.frontmatter]"
     ) in warnings
+
+
+def test_format_and_sponsored_badges_stand_before_the_tags(build) -> None:
+    text = "---\ntags: [platform]\nformat: lightning\nsponsored: true\n---\n\n# Quick one\n"
+    html = article_of(build(files={"conf-a/day-1/03-x.md": text}), "conf-a/day-1/03-x")
+    badges = html[html.index('class="talknotes-tags"') :]
+    assert re.findall(r'talknotes-format">([^<]+)<', badges) == ["Lightning talk", "Sponsored"]
+    assert badges.index("Lightning talk") < badges.index("Platform engineering")

@@ -15,7 +15,7 @@ from sphinxcontrib.mermaid import mermaid
 
 from .model import TalkNotesDomain
 from .outputs import assets, diagrams, feeds, navigation, sharing, sitemap
-from .pages import pending, speakers, sphinx_tags, todos, topics
+from .pages import pending, related, speakers, sphinx_tags, todos, topics
 from .pages.registry import connect_generated_pages
 from .pages.taglists import render_taglists
 from .reading import collect, listings, resources, tags
@@ -59,10 +59,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # After reading: the pages whose sidebar or listings show something that changed.
     app.connect("env-get-updated", rewrites.changed_listings)
     app.connect("env-get-updated", rewrites.changed_navigation)
+    app.connect("env-get-updated", rewrites.changed_related)
 
     # Writing pages.
     app.connect("missing-reference", sphinx_tags.keep_label_text)
     app.connect("doctree-resolved", render_taglists)
+    app.connect("doctree-resolved", related.add_related_talks)
     app.connect("doctree-resolved", diagrams.diagrams_as_source)
     app.connect("html-page-context", diagrams.add_diagram_stylesheet)
     # Around the theme's own handler (priority 500), which renders the toctree.

@@ -54,8 +54,9 @@ class TalkNotesDomain(Domain):
         "listings_shown": {},
         "navigation_shown": {},
         "free_tags": None,
+        "related_shown": {},
     }
-    data_version = 6
+    data_version = 7
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -75,6 +76,11 @@ class TalkNotesDomain(Domain):
     def navigation_shown(self) -> dict[str, ListSignature]:
         """Page -> what its list of children showed in the last build's sidebars."""
         return cast("dict[str, ListSignature]", self.data["navigation_shown"])
+
+    @property
+    def related_shown(self) -> dict[str, tuple[str, ...]]:
+        """Talk -> what its related talks showed in the last build."""
+        return cast("dict[str, tuple[str, ...]]", self.data["related_shown"])
 
     @property
     def free_tags(self) -> bool | None:

@@ -50,6 +50,8 @@ class PageRecord:
     tag_keys: list[str] = field(default_factory=list)
     #: each key as the page first wrote it (the badge of a free tag says it so)
     tag_spellings: dict[str, str] = field(default_factory=dict)
+    #: the pages its ``related:`` pins, by name, in the order written
+    related: list[str] = field(default_factory=list)
     #: the first paragraph of the notes, for feeds and link previews, and its line
     summary: str = ""
     summary_line: int | None = None

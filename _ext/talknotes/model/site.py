@@ -23,6 +23,7 @@ from ..rules.pagenames import speaker_page
 from ..rules.speakers import speaker_key, speaker_page_slug, speaker_sort_key
 from ..rules.text import talk_context
 from .records import PageRecord
+from .related import related_talks
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -64,6 +65,8 @@ class Talk:
             facts.speakers,
             facts.time,
             tuple(self.record.tag_keys),
+            facts.format,
+            facts.sponsored,
             tuple(self.record.pending()),
             self.record.summary,
         )
@@ -121,8 +124,12 @@ class SpeakerEntry:
 class Site:
     """Conferences in date order, each with its days and each day's talks in order."""
 
-    def __init__(self, conferences: list[ConferenceEntry], others: list[Talk]) -> None:
+    def __init__(
+        self, conferences: list[ConferenceEntry], others: list[Talk], titles: dict[str, str]
+    ) -> None:
         self.conferences = conferences
+        #: every page's title, by name
+        self.titles = titles
         #: pages with tags or speakers outside any conference, by name
         self.others = others
         self.talks = {talk.docname: talk for entry in conferences for talk in entry.talks()}
@@ -135,6 +142,20 @@ class Site:
         self.speakers = _speakers(self.talks_newest_first())
         #: speaker page name -> the speaker, for resolving links and rendering pages
         self.speaker_pages = {speaker.page: speaker for speaker in self.speakers.values()}
+
+    def page(self, docname: str) -> Talk:
+        """A page as listings show it: the listed entry, or the page with its title alone."""
+        listed = self.talks.get(docname) or next(
+            (talk for talk in self.talks_newest_first() if talk.docname == docname), None
+        )
+        if listed is not None:
+            return listed
+        return Talk(docname, self.titles.get(docname, docname), PageRecord(), None, None)
+
+    @cached_property
+    def related(self) -> dict[str, list[Talk]]:
+        """Each talk's related talks (``model.related``), computed once per build."""
+        return related_talks(self)
 
     def talks_newest_first(self) -> list[Talk]:
         """Every listed page: newest conference first, its talks in day order, then its
@@ -189,7 +210,8 @@ class Site:
         ordered = sorted(
             conferences.values(), key=lambda entry: (entry.conference.start, entry.docname)
         )
-        return cls(ordered, others)
+        titles = {docname: page_title(env, docname) for docname in env.found_docs}
+        return cls(ordered, others, titles)
 
 
 def _listed(record: PageRecord) -> bool:

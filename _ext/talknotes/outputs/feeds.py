@@ -18,6 +18,7 @@ from sphinx.util.osutil import relative_uri
 from ..model import build_state, talknotes_domain
 from ..model.generated import SITE_BUILDERS
 from ..pages.topics import ordered_tags, vocabulary_shown
+from ..rules.formats import DEFAULT_FORMAT
 from ..rules.pagenames import SITE_FEED, TAGS_JSON, tag_feed, tag_page
 from ..rules.text import xml_safe
 from ..rules.urls import absolute_url
@@ -111,6 +112,8 @@ def _talk_json(app: Sphinx, talk: Talk) -> dict[str, Any]:
         "date": _published(talk).date().isoformat() if _published(talk) != _UNDATED else None,
         "speakers": [str(speaker) for speaker in talk.record.facts.speakers],
         "tags": talk.record.tag_keys,
+        "format": talk.record.facts.format or DEFAULT_FORMAT,
+        "sponsored": talk.record.facts.sponsored,
     }
 
 

@@ -13,13 +13,16 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
+from ..rules.formats import DEFAULT_FORMAT, FORMAT_TITLES
+
 if TYPE_CHECKING:
     from sphinx.config import Config
 
     from ..model.records import PageRecord
+    from ..rules.frontmatter import PageFacts
     from ..rules.vocabulary import Vocabulary
 
-__all__ = ["tag_badges"]
+__all__ = ["format_badges", "tag_badges"]
 
 _DEFAULT_COLOR = "primary"
 
@@ -51,6 +54,20 @@ def tag_badges(
         )
         if not plain:
             badges += nodes.Text(" ")
+    return badges
+
+
+def format_badges(facts: PageFacts) -> list[nodes.Node]:
+    """The session's format (unless a plain talk) and a sponsored slot, before the tags."""
+    shown = []
+    if facts.format and facts.format != DEFAULT_FORMAT:
+        shown.append(FORMAT_TITLES[facts.format])
+    if facts.sponsored:
+        shown.append("Sponsored")
+    badges: list[nodes.Node] = []
+    for text in shown:
+        classes = ["sd-badge", "sd-outline-secondary", "sd-text-secondary", "talknotes-format"]
+        badges += [nodes.inline("", text, classes=classes), nodes.Text(" ")]
     return badges
 
 

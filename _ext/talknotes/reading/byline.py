@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..model import build_state, talknotes_domain
-from .badges import tag_badges
+from .badges import format_badges, tag_badges
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,6 +45,11 @@ def add_byline(app: Sphinx, doctree: nodes.document) -> None:
     if when_where:
         lines.append(nodes.paragraph("", " · ".join(when_where), classes=["talknotes-when"]))
     badges = tag_badges(record, build_state(app.env).vocabulary, app.config)
+    kinds = format_badges(facts)
+    if kinds:
+        if badges is None:
+            badges = nodes.paragraph("", "", classes=["talknotes-tags"])
+        badges[0:0] = kinds
     if badges is not None:
         lines.append(badges)
     section = next(iter(doctree.findall(nodes.section)), None)

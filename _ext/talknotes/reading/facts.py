@@ -10,7 +10,7 @@ from docutils import nodes
 from ..diagnostics import warn
 from ..model import talknotes_domain
 from ..rules.frontmatter import parse_front_matter, read_page_facts
-from ..rules.layout import is_index
+from ..rules.layout import is_index, page_named
 from ..rules.problems import Subtype
 from ..rules.text import one_line, shorten
 from ..rules.yamlfile import YamlMapping
@@ -42,11 +42,29 @@ def collect_page_facts(app: Sphinx, doctree: nodes.document) -> None:
         facts = replace(facts, conference=None)
     record = talknotes_domain(env).record(docname)
     record.facts = facts
+    record.related = _pinned(env, docname, facts.related, front.line("related"))
     record.key_lines = {key: entry.line for key, entry in front.entries.items()}
     paragraph = _summary_paragraph(doctree)
     if paragraph is not None:
         record.summary = _summary(paragraph)
         record.summary_line = paragraph.line
+
+
+def _pinned(env: BuildEnvironment, docname: str, entries: tuple[str, ...], line: int) -> list[str]:
+    """The pages ``related:`` names; one that does not exist is a warning at its line."""
+    pinned = []
+    for entry in entries:
+        name = page_named(docname, entry)
+        if name is None or name not in env.found_docs or name == docname:
+            warn(
+                f"'related': no page {entry!r} (give its path like a toctree entry, "
+                "relative to this page or from the root with a leading /)",
+                location=(docname, line),
+                subtype=Subtype.FRONTMATTER,
+            )
+            continue
+        pinned.append(name)
+    return list(dict.fromkeys(pinned))
 
 
 def _front_matter(env: BuildEnvironment, docname: str) -> YamlMapping:

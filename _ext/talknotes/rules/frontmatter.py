@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .conference import CONFERENCE_KEYS, Conference, is_time_zone, read_conference
+from .formats import FormatError, read_format
 from .problems import Problem
 from .speakers import Speaker, split_speakers
-from .text import date_range
-from .urls import ResourceURLError, check_resource_url
 from .yamlfile import YamlMapping, load_mapping
 
 if TYPE_CHECKING:
@@ -41,9 +40,7 @@ __all__ = [
 ]
 
 #: the keys of a talk page, in the order the tools write them
-TALK_KEYS = ("tags", "speakers", "time", "room", "source")
-#: the keys of a conference page's ``conference:`` mapping
-CONFERENCE_KEYS = ("name", "location", "start", "end", "timezone", "website")
+TALK_KEYS = ("tags", "speakers", "time", "room", "format", "sponsored", "related", "source")
 _SOURCE_ID = re.compile(r"(?:sched|pretalx):\S+")
 _FENCE = "---"
 # Keys that myst-parser, Sphinx or a theme read from front matter themselves.
@@ -66,26 +63,6 @@ _FOREIGN_KEYS = frozenset(
 
 
 @dataclass(frozen=True)
-class Conference:
-    """The ``conference:`` mapping of a conference's index page."""
-
-    name: str
-    start: date
-    end: date | None = None
-    location: str | None = None
-    website: str | None = None
-    #: the IANA time zone of the venue (``Europe/Amsterdam``): the clock of its schedule
-    timezone: str | None = None
-
-    def dates(self) -> str:
-        return date_range(self.start, self.end)
-
-    @property
-    def last_day(self) -> date:
-        return self.end or self.start
-
-
-@dataclass(frozen=True)
 class PageFacts:
     """What the build keeps of one page's front matter (empty for most non-talk pages)."""
 
@@ -95,6 +72,11 @@ class PageFacts:
     room: str | None = None
     source: str | None = None
     conference: Conference | None = None
+    #: the session format (``rules.formats``); None is a plain talk
+    format: str | None = None
+    sponsored: bool = False
+    #: pages pinned as related, as written (resolved against the site when read)
+    related: tuple[str, ...] = ()
 
 
 class TimeError(ValueError):
@@ -176,6 +158,9 @@ def read_page_facts(front: YamlMapping) -> tuple[PageFacts, list[Problem]]:
         room=reader.text("room"),
         source=reader.source(),
         conference=conference,
+        format=reader.format(),
+        sponsored=reader.flag("sponsored"),
+        related=reader.names("related", lambda text: text.split(",")),
     )
     problems = [*front.problems, *reader.problems]
     return facts, sorted(problems, key=lambda problem: problem.line or 0)
@@ -229,78 +214,28 @@ class _Reader:
             self.problem("time", f"'time' {error}")
             return None
 
+    def format(self) -> str | None:
+        text = self.text("format")
+        if text is None:
+            return None
+        try:
+            return read_format(text)
+        except FormatError as error:
+            self.problem("format", f"'format' {error}")
+            return None
+
+    def flag(self, key: str) -> bool:
+        entry = self.front.entries.get(key)
+        if entry is None or entry.value is None:
+            return False
+        if not isinstance(entry.value, bool):
+            self.problem(key, f"{key!r} must be true or false")
+            return False
+        return entry.value
+
     def source(self) -> str | None:
         text = self.text("source")
         if text is not None and not _SOURCE_ID.fullmatch(text):
             self.problem("source", f"'source' {text!r} must look like sched:UID or pretalx:CODE")
             return None
         return text
-
-
-def read_conference(value: object) -> tuple[Conference | None, list[Problem]]:
-    """The ``conference:`` mapping checked: None if absent or unusable, and the problems."""
-    if value is None:
-        return None, []
-    if not isinstance(value, dict):
-        return None, [
-            Problem("'conference' must be a mapping with name and start", key="conference")
-        ]
-    problems = []
-    unknown = sorted(set(value) - set(CONFERENCE_KEYS))
-    if unknown:
-        problems.append(f"unknown keys {', '.join(map(str, unknown))}")
-    name = " ".join(str(value.get("name") or "").split())
-    if not name:
-        problems.append("'name' is required")
-    start = _iso_date(value.get("start"))
-    if start is None:
-        problems.append("'start' is required, as an ISO date like 2025-04-01")
-    end = _iso_date(value.get("end"))
-    if value.get("end") is not None and end is None:
-        problems.append("'end' must be an ISO date like 2025-04-04")
-    elif end and start and end < start:
-        problems.append("'end' is before 'start'")
-    timezone = value.get("timezone")
-    if timezone is not None:
-        timezone = str(timezone).strip()
-        if not is_time_zone(timezone):
-            problems.append(f"'timezone' {timezone!r} is not a time zone name like Europe/London")
-            timezone = None
-    website = value.get("website")
-    if website is not None:
-        try:
-            website = check_resource_url(str(website))
-        except ResourceURLError as error:
-            problems.append(f"'website': {error}")
-            website = None
-    found = (
-        [Problem(f"conference front matter: {'; '.join(problems)}", key="conference")]
-        if problems
-        else []
-    )
-    if not name or start is None:
-        return None, found
-    location = " ".join(str(value.get("location") or "").split()) or None
-    return Conference(name, start, end, location, website, timezone or None), found
-
-
-def is_time_zone(name: str) -> bool:
-    """Whether ``name`` is an IANA time zone this machine knows (``Europe/Amsterdam``)."""
-    if not name or name.startswith(("/", ".")) or ".." in name:
-        return False
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
-
-
-def _iso_date(value: object) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None

@@ -9,6 +9,7 @@ conference above it. Pages are named by their docname: the path without ``.md``.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ __all__ = [
     "day_folder",
     "folder_of",
     "is_index",
+    "page_named",
     "place_talk",
     "talk_file_name",
     "talk_number",
@@ -71,6 +73,19 @@ def place_talk(docname: str, conferences: Container[str]) -> TalkPlace | None:
     if is_index(docname) or conference is None or folder_of(day) != conference or day == "":
         return None
     return TalkPlace(conference, day)
+
+
+def page_named(docname: str, entry: str) -> str | None:
+    """The page an entry names from ``docname``, as toctrees read it: relative to its
+    folder, or from the root with a leading ``/``; ``.md`` optional. None outside the site."""
+    entry = entry.strip().removesuffix(SUFFIX)
+    joined = (
+        entry.lstrip("/") if entry.startswith("/") else posixpath.join(folder_of(docname), entry)
+    )
+    name = posixpath.normpath(joined) if joined else ""
+    if not name or name == "." or name.startswith(("../", "/")) or name == "..":
+        return None
+    return name
 
 
 def talk_number(stem: str) -> int | None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["changed_listings", "changed_navigation"]
+__all__ = ["changed_listings", "changed_navigation", "changed_related"]
 
 
 def changed_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -33,6 +33,19 @@ def changed_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain.listings_shown.clear()
     domain.listings_shown.update(after)
     return [docname for docname, listing in after.items() if before.get(docname) != listing]
+
+
+def changed_related(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: the talks whose related talks now read otherwise."""
+    domain = talknotes_domain(env)
+    before = dict(domain.related_shown)
+    after = {
+        docname: tuple(talk.digest for talk in related)
+        for docname, related in sorted(domain.site.related.items())
+    }
+    domain.related_shown.clear()
+    domain.related_shown.update(after)
+    return sorted(name for name in set(before) | set(after) if before.get(name) != after.get(name))
 
 
 def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -1,0 +1,72 @@
+"""Related talks: what to read after a talk, across conferences and years.
+
+Two talks relate by the tags they share, each weighted by how rare it is on the
+site (a tag on half the talks says little), and by the speakers they share.
+Talks at other conferences weigh a little more: finding them is the point of a
+site that spans years. Pages a talk pins with ``related:`` come first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .site import Site, Talk
+
+__all__ = ["LIMIT", "related_talks"]
+
+#: the most related talks a page shows
+LIMIT = 5
+#: a tag on more than this share of the talks relates none on its own
+_COMMON = 0.25
+#: the least a relation must weigh: one tag no more common than ``_COMMON``
+_THRESHOLD = math.log(1 / _COMMON)
+_SHARED_SPEAKER = 3.0
+_OTHER_CONFERENCE = 1.25
+
+
+def related_talks(site: Site) -> dict[str, list[Talk]]:
+    """Every talk's related talks (pinned first, then the best ranked), by talk name."""
+    talks = list(site.talks.values())
+    if not talks:
+        return {}
+    tagged: dict[str, list[Talk]] = defaultdict(list)
+    for talk in talks:
+        for key in talk.record.tag_keys:
+            tagged[key].append(talk)
+    weight = {key: math.log(len(talks) / len(with_tag)) for key, with_tag in tagged.items()}
+    speakers_of: dict[Talk, set[str]] = defaultdict(set)
+    for speaker in site.speakers.values():
+        for talk in speaker.talks:
+            speakers_of[talk].add(speaker.slug)
+    by_speaker: dict[str, list[Talk]] = defaultdict(list)
+    for talk, slugs in speakers_of.items():
+        for slug in slugs:
+            by_speaker[slug].append(talk)
+
+    related = {}
+    for talk in talks:
+        tags = set(talk.record.tag_keys)
+        candidates = {
+            other
+            for key in tags
+            if weight[key] >= _THRESHOLD  # common tags find too many, and none alone relates
+            for other in tagged[key]
+        } | {other for slug in speakers_of[talk] for other in by_speaker[slug]}
+        candidates.discard(talk)
+        scored = []
+        for other in candidates:
+            score = sum(weight[key] for key in tags.intersection(other.record.tag_keys))
+            score += _SHARED_SPEAKER * len(speakers_of[talk] & speakers_of[other])
+            if other.conference is not talk.conference:
+                score *= _OTHER_CONFERENCE
+            if score >= _THRESHOLD:
+                scored.append((-score, other.conference is talk.conference, other.docname, other))
+        pinned = [site.page(name) for name in talk.record.related]
+        ranked = [other for *_, other in sorted(scored) if other.docname not in talk.record.related]
+        chosen = [*pinned, *ranked][: max(LIMIT, len(pinned))]
+        if chosen:
+            related[talk.docname] = chosen
+    return related
