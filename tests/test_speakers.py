@@ -108,3 +108,40 @@ def test_adding_a_speaker_builds_the_same_html_as_a_clean_build(build, make_site
     shutil.copytree(srcdir, clean_src)
     clean = build(srcdir=clean_src)
     assert _html(Path(incremental.outdir)) == _html(Path(clean.outdir))
+
+
+PEOPLE = """\
+jane-doe:
+  name: Jane Doe
+  aliases: [Jane, J. Doe]
+  links: [https://example.org/jane]
+ada:
+  name: Ada Lovelace
+"""
+ALIAS_TALK = "---\ntags: [security]\nspeakers: [Jane (Acme), Ada Lovelace]\n---\n\n# By an alias\n"
+
+
+def test_speakers_yml_joins_spellings_names_pages_and_gives_links(build, make_site) -> None:
+    srcdir = make_site(files={"speakers.yml": PEOPLE, "conf-b/day-2/02-alias.md": ALIAS_TALK})
+    app = build(srcdir=srcdir)
+    assert warnings_of(app) == ""
+    byline = article_of(app, "conf-b/day-2/02-alias")
+    assert re.search(r'href="../../speakers/jane-doe.html"[^>]*><span>Jane Doe</span>', byline)
+    jane = article_of(app, "speakers/jane-doe")
+    assert _talk_links(jane) == [
+        "../conf-b/day-2/02-alias.html",
+        "../conf-a/day-1/01-complete.html",
+    ]
+    assert '<a class="reference external" href="https://example.org/jane"' in jane
+    assert (Path(app.outdir) / "speakers/ada.html").is_file()  # the page speakers.yml names
+    # the file changes: the bylines follow on an incremental build
+    (srcdir / "speakers.yml").write_text(PEOPLE.replace("name: Jane Doe", "name: Jane Q. Doe"))
+    byline = article_of(build(srcdir=srcdir), "conf-b/day-2/02-alias")
+    assert "<span>Jane Q. Doe</span>" in byline
+
+
+def test_a_bad_speakers_yml_is_a_warning_at_its_line(build) -> None:
+    text = "jane-doe:\n  name: Jane Doe\n  aliases: [Ada Lovelace]\nada:\n  name: Ada Lovelace\n"
+    warnings = warnings_of(build(files={"speakers.yml": text}))
+    assert "speakers.yml:4: WARNING: speaker 'ada' claims another's name" in warnings
+    assert "[talknotes.speakers]" in warnings

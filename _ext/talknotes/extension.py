@@ -18,8 +18,9 @@ from .outputs import assets, diagrams, feeds, navigation, sharing, sitemap
 from .pages import pending, related, speakers, sphinx_tags, todos, topics
 from .pages.registry import connect_generated_pages
 from .pages.taglists import render_taglists
-from .reading import collect, listings, resources, tags
+from .reading import collect, listings, people, resources, tags
 from .reading.diagrams import DiagramDirective
+from .rules.people import DEFAULT_FILE as PEOPLE_FILE
 from .rules.vocabulary import DEFAULT_FILE
 from .speed import incremental, rewrites
 
@@ -45,7 +46,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # Reading: the vocabulary first, then one collector pass per page (reading.collect).
     app.connect("builder-inited", tags.load_tag_vocabulary)
+    app.connect("builder-inited", people.load_speakers_file)
     app.connect("env-get-outdated", tags.rereads_for_vocabulary_mode)
+    app.connect("env-get-outdated", people.rereads_for_speakers_file)
     app.connect("env-before-read-docs", incremental.read_few_pages_serially)
     # Before Sphinx's own collectors (priority 500) note the toctrees.
     app.connect("doctree-read", sphinx_tags.drop_virtual_includes, priority=400)
@@ -95,6 +98,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 def _add_config(app: Sphinx) -> None:
     app.add_config_value("talknotes_code_fingerprint", "", "env", types=frozenset({str}))
     app.add_config_value("talknotes_tags_file", DEFAULT_FILE, "env", types=frozenset({str}))
+    app.add_config_value("talknotes_speakers_file", PEOPLE_FILE, "env", types=frozenset({str}))
     app.add_config_value("talknotes_diagram_cache", "", "", types=frozenset({str}))
     app.add_config_value("talknotes_serial_read_below", 40, "", types=frozenset({int}))
     for name in sphinx_tags.SETTINGS:  # accepted, so a sphinx-tags site builds unchanged

@@ -18,7 +18,6 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from ..rules.pagenames import tag_page
-from ..rules.speakers import speaker_key
 from .records import PageRecord
 from .state import build_state
 
@@ -54,9 +53,10 @@ class TalkNotesDomain(Domain):
         "listings_shown": {},
         "navigation_shown": {},
         "free_tags": None,
+        "speakers_file": None,
         "related_shown": {},
     }
-    data_version = 7
+    data_version = 8
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -92,6 +92,15 @@ class TalkNotesDomain(Domain):
         self.data["free_tags"] = free
 
     @property
+    def speakers_file(self) -> bool | None:
+        """Whether the last build had a ``speakers.yml``; None before the first."""
+        return cast("bool | None", self.data["speakers_file"])
+
+    @speakers_file.setter
+    def speakers_file(self, present: bool) -> None:
+        self.data["speakers_file"] = present
+
+    @property
     def site(self) -> Site:
         """The site's structure, derived once per build and again when a record changes."""
         return build_state(self.env).site(self.env, self.pages, self.version)
@@ -123,7 +132,7 @@ class TalkNotesDomain(Domain):
         """Resolve tags (badges, ``{talknotes:tag}``) and speakers to their pages."""
         state = build_state(env)
         if typ == "speaker":
-            speaker = self.site.speakers.get(speaker_key(target))
+            speaker = self.site.speaker_for(target)
             if speaker is None:
                 return None
             page, title = speaker.page, speaker.name

@@ -12,18 +12,16 @@ its conference's group after the talks, or in a group of its own.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..rules.layout import conference_of, folder_of, is_index, place_talk
-from ..rules.pagenames import speaker_page
-from ..rules.speakers import speaker_key, speaker_page_slug, speaker_sort_key
 from ..rules.text import talk_context
 from .records import PageRecord
 from .related import related_talks
+from .speakers import SpeakerEntry, collect_speakers, speaker_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -31,6 +29,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..rules.frontmatter import Conference
+    from ..rules.people import People
 
 __all__ = ["ConferenceEntry", "Day", "Site", "SpeakerEntry", "Talk", "page_title"]
 
@@ -107,25 +106,15 @@ class ConferenceEntry:
         return folder_of(self.docname)
 
 
-@dataclass(eq=False)
-class SpeakerEntry:
-    """One person: the name as most often written, companies seen, talks newest first."""
-
-    name: str
-    slug: str = ""
-    companies: list[str] = field(default_factory=list)
-    talks: list[Talk] = field(default_factory=list)
-
-    @property
-    def page(self) -> str:
-        return speaker_page(self.slug)
-
-
 class Site:
     """Conferences in date order, each with its days and each day's talks in order."""
 
     def __init__(
-        self, conferences: list[ConferenceEntry], others: list[Talk], titles: dict[str, str]
+        self,
+        conferences: list[ConferenceEntry],
+        others: list[Talk],
+        titles: dict[str, str],
+        people: People,
     ) -> None:
         self.conferences = conferences
         #: every page's title, by name
@@ -139,9 +128,14 @@ class Site:
             for key in talk.record.tag_keys:
                 self.tagged.setdefault(key, []).append(talk)
         #: speaker match key -> the speaker, in name order
-        self.speakers = _speakers(self.talks_newest_first())
+        self.people = people
+        self.speakers = collect_speakers(self.talks_newest_first(), people)
         #: speaker page name -> the speaker, for resolving links and rendering pages
         self.speaker_pages = {speaker.page: speaker for speaker in self.speakers.values()}
+
+    def speaker_for(self, name: str) -> SpeakerEntry | None:
+        """The speaker a written name stands for (any alias of ``speakers.yml``)."""
+        return self.speakers.get(speaker_id(name, self.people))
 
     def page(self, docname: str) -> Talk:
         """A page as listings show it: the listed entry, or the page with its title alone."""
@@ -174,7 +168,9 @@ class Site:
         return None
 
     @classmethod
-    def from_env(cls, env: BuildEnvironment, pages: Mapping[str, PageRecord]) -> Site:
+    def from_env(
+        cls, env: BuildEnvironment, pages: Mapping[str, PageRecord], people: People
+    ) -> Site:
         conferences = {
             folder_of(docname): ConferenceEntry(docname, record.facts.conference)
             for docname, record in sorted(pages.items())
@@ -211,47 +207,13 @@ class Site:
             conferences.values(), key=lambda entry: (entry.conference.start, entry.docname)
         )
         titles = {docname: page_title(env, docname) for docname in env.found_docs}
-        return cls(ordered, others, titles)
+        return cls(ordered, others, titles, people)
 
 
 def _listed(record: PageRecord) -> bool:
     """Whether a page that is no talk still belongs on topic and speaker pages."""
     facts = record.facts
     return bool(facts.tags or record.directive_tags or facts.speakers)
-
-
-def _speakers(talks: list[Talk]) -> dict[str, SpeakerEntry]:
-    """Every speaker by match key, in alphabetical order, each with their own page name.
-
-    ``talks`` come newest first, so companies are listed latest first; the name
-    shown is the spelling most talks use, the oldest one on a tie. The page name
-    comes from the match key alone (`speaker_page_slug`), so adding a speaker
-    never moves another one's page.
-    """
-    found: dict[str, SpeakerEntry] = {}
-    spellings: dict[str, Counter[str]] = {}
-    for talk in talks:
-        for person in talk.record.facts.speakers:
-            key = speaker_key(person.name)
-            speaker = found.setdefault(key, SpeakerEntry(person.name))
-            spellings.setdefault(key, Counter())[person.name] += 1
-            if talk not in speaker.talks:
-                speaker.talks.append(talk)
-            if person.company and person.company not in speaker.companies:
-                speaker.companies.append(person.company)
-    for key, counts in spellings.items():
-        # Counter keeps first-seen order (newest first); prefer the last of the most common.
-        best = max(counts.values())
-        found[key].name = [name for name, count in counts.items() if count == best][-1]
-    pages: dict[str, list[str]] = {}
-    for key, speaker in found.items():
-        speaker.slug = speaker_page_slug(key)
-        pages.setdefault(speaker.slug, []).append(key)
-    for keys in pages.values():
-        if len(keys) > 1:  # two digests alike: longer ones tell the names apart
-            for key in keys:
-                found[key].slug = speaker_page_slug(key, suffix_length=16)
-    return dict(sorted(found.items(), key=lambda item: (*speaker_sort_key(item[1].name), item[0])))
 
 
 def page_title(env: BuildEnvironment, docname: str, fallback: str | None = None) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from ..rules.people import People
 from ..rules.vocabulary import Vocabulary
 from .site import Site
 
@@ -34,6 +35,9 @@ class BuildState:
     #: the tag vocabulary, loaded when the builder starts
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     vocabulary_path: str = ""
+    #: who is who among the speakers (``speakers.yml``), loaded when the builder starts
+    people: People = field(default_factory=People)
+    people_path: str = ""
     #: the sidebar's tree, computed after reading
     navigation: NavigationTree | None = None
     #: every page the build generates, by name, registered after reading
@@ -51,7 +55,7 @@ class BuildState:
     def site(self, env: BuildEnvironment, pages: Mapping[str, PageRecord], version: int) -> Site:
         """The site's structure for the records at ``version``, derived once per change."""
         if self._site is None or self._site[0] != version:
-            self._site = (version, Site.from_env(env, pages))
+            self._site = (version, Site.from_env(env, pages, self.people))
         return self._site[1]
 
     def unreachable(self, name: str) -> bool:

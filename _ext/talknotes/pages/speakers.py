@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-    from ..model.site import SpeakerEntry
+    from ..model.speakers import SpeakerEntry
 
 __all__ = ["speaker_pages"]
 
@@ -35,7 +35,12 @@ def speaker_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     everyone = tuple((s.slug, s.name, tuple(s.companies), len(s.talks)) for s in speakers.values())
     yield GeneratedPage(SPEAKERS, FIXED_TITLES[SPEAKERS], _render_index, inputs=everyone)
     for speaker in speakers.values():
-        shown = (speaker.name, tuple(speaker.companies), tuple(t.digest for t in speaker.talks))
+        shown = (
+            speaker.name,
+            tuple(speaker.companies),
+            speaker.links,
+            tuple(t.digest for t in speaker.talks),
+        )
         yield GeneratedPage(
             speaker.page,
             f"Speaker: {speaker.name}",
@@ -73,4 +78,13 @@ def _render_speaker(app: Sphinx, pagename: str) -> list[nodes.Node]:
         body.append(
             nodes.paragraph("", ", ".join(speaker.companies), classes=["talknotes-company"])
         )
+    if speaker.links:
+        links = nodes.paragraph("", "", classes=["talknotes-speaker-links"])
+        for index, url in enumerate(speaker.links):
+            if index:
+                links += nodes.Text(" · ")
+            links += nodes.reference(
+                "", url.split("://", 1)[1].rstrip("/"), refuri=url, rel="noopener noreferrer"
+            )
+        body.append(links)
     return body + by_conference(app, pagename, speaker.talks)

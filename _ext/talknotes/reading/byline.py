@@ -28,11 +28,13 @@ def add_byline(app: Sphinx, doctree: nodes.document) -> None:
     facts = record.facts
     lines = []
     if facts.speakers:
+        people = build_state(app.env).people
         speakers = nodes.paragraph("", "", classes=["talknotes-speakers"])
         for index, speaker in enumerate(facts.speakers):
             if index:
                 speakers += nodes.Text(", ")
-            speakers += _speaker(speaker)
+            person = people.find(speaker.name)
+            speakers += _speaker(speaker, person.name if person else speaker.name)
         lines.append(speakers)
     when_where = [
         part
@@ -58,12 +60,13 @@ def add_byline(app: Sphinx, doctree: nodes.document) -> None:
     section[1:1] = lines
 
 
-def _speaker(speaker: Speaker) -> nodes.inline:
-    """The speaker's name, linking to their page, and their company."""
+def _speaker(speaker: Speaker, shown: str) -> nodes.inline:
+    """The speaker's name (``shown``: theirs in ``speakers.yml``), linking to their page,
+    and their company."""
     node = nodes.inline("", "", classes=["talknotes-speaker"])
     node += addnodes.pending_xref(
         "",
-        nodes.inline("", speaker.name),
+        nodes.inline("", shown),
         refdomain="talknotes",
         reftype="speaker",
         reftarget=speaker.name,

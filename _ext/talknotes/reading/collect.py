@@ -1,11 +1,12 @@
 """The one ``doctree-read`` handler: the collectors, in the order they depend on each other.
 
 1. facts: the front matter and summary start the page's record;
-2. checks: a missing title, characters feeds cannot carry (needs the facts; runs
+2. people: a page with speakers depends on ``speakers.yml`` (needs the facts);
+3. checks: a missing title, characters feeds cannot carry (needs the facts; runs
    before the byline adds text of its own);
-3. tags: the tag names resolve against the vocabulary (needs the facts);
-4. byline: speakers, time, room and tag badges go under the title (needs the tags);
-5. diagrams: the page's diagrams are noted for drawing.
+4. tags: the tag names resolve against the vocabulary (needs the facts);
+5. byline: speakers, time, room and tag badges go under the title (needs the tags);
+6. diagrams: the page's diagrams are noted for drawing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .byline import add_byline
 from .checks import check_page_text
 from .diagrams import collect_diagrams
 from .facts import collect_page_facts
+from .people import note_speakers_file
 from .tags import resolve_page_tags
 
 if TYPE_CHECKING:
@@ -24,7 +26,14 @@ if TYPE_CHECKING:
 
 __all__ = ["read_page"]
 
-_COLLECTORS = (collect_page_facts, check_page_text, resolve_page_tags, add_byline, collect_diagrams)
+_COLLECTORS = (
+    collect_page_facts,
+    note_speakers_file,
+    check_page_text,
+    resolve_page_tags,
+    add_byline,
+    collect_diagrams,
+)
 
 
 def read_page(app: Sphinx, doctree: nodes.document) -> None:

@@ -28,6 +28,8 @@ class Subtype(StrEnum):
     """A talk without tags."""
     VOCABULARY = "vocabulary"
     """A problem in ``tags.yml`` itself."""
+    SPEAKERS = "speakers"
+    """A problem in ``speakers.yml`` itself."""
     TAGLIST = "taglist"
     """A ``{taglist}`` that names a conference the site does not have."""
     GENERATED = "generated"

@@ -76,7 +76,7 @@ def speaker_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
-def speaker_page_slug(key: str, suffix_length: int = _SUFFIX_LENGTH) -> str:
+def speaker_page_slug(key: str, suffix_length: int = _SUFFIX_LENGTH, *, plain: bool = True) -> str:
     """The page name of the speaker with match key ``key``: from the name alone, never by order.
 
     A name in plain letters (``jane doe``) gets its slug (``jane-doe``); two such
@@ -86,7 +86,7 @@ def speaker_page_slug(key: str, suffix_length: int = _SUFFIX_LENGTH) -> str:
     of a plainer spelling, whoever speaks first.
     """
     slug = slugify(key, max_length=_SLUG_LENGTH)
-    if slug and slug.replace("-", " ") == key and slug not in RESERVED_SPEAKER_SLUGS:
+    if plain and slug and slug.replace("-", " ") == key and slug not in RESERVED_SPEAKER_SLUGS:
         return slug
     digest = hashlib.sha256(key.encode()).hexdigest()[:suffix_length]
     return f"{slug or 'speaker'}-{digest}"

@@ -1,0 +1,54 @@
+"""``speakers.yml`` while reading: loaded with the builder, a dependency of pages with speakers.
+
+A byline names the person (any alias written in front matter shows as their
+name), so a page with speakers is read again when ``speakers.yml`` changes, and
+when the file appears or goes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..diagnostics import warn_problems
+from ..model import build_state, talknotes_domain
+from ..rules.people import load_people
+from ..rules.problems import Subtype
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+__all__ = ["load_speakers_file", "note_speakers_file", "rereads_for_speakers_file"]
+
+
+def load_speakers_file(app: Sphinx) -> None:
+    """Load and check ``speakers.yml``, reporting each problem at its line."""
+    path = Path(app.env.srcdir, app.config.talknotes_speakers_file)
+    people, problems = load_people(path)
+    warn_problems(problems, path, subtype=Subtype.SPEAKERS)
+    state = build_state(app.env)
+    state.people = people
+    state.people_path = str(path) if path.is_file() else ""
+
+
+def note_speakers_file(app: Sphinx, doctree: nodes.document) -> None:
+    """A page that names speakers depends on ``speakers.yml``, when there is one."""
+    env = app.env
+    state = build_state(env)
+    record = talknotes_domain(env).pages.get(env.docname)
+    if state.people_path and record is not None and record.facts.speakers:
+        env.note_dependency(state.people_path)
+
+
+def rereads_for_speakers_file(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Re-read every page with speakers when ``speakers.yml`` appears or goes."""
+    domain = talknotes_domain(env)
+    present = bool(build_state(env).people_path)
+    if domain.speakers_file == present:
+        return []
+    domain.speakers_file = present
+    return sorted(docname for docname, record in domain.pages.items() if record.facts.speakers)
