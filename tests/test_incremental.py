@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from conftest import article_of
 from sphinx.builders import Builder
@@ -32,3 +35,16 @@ def test_few_changed_pages_are_read_serially(build, make_site, parallel_reads) -
     assert parallel_reads == [11]  # the edit: read serially
     assert app.parallel == 2  # and written with both processes again
     assert "Edited title" in article_of(app, "conf-a/day-1/02-no-video")
+
+
+def test_a_rebuild_without_changes_says_so_quietly(make_site, tmp_path) -> None:
+    """No "configuration has changed" when nothing did, and no dump of MyST's settings."""
+    srcdir = make_site()
+    outdir = tmp_path / "out"
+    command = [sys.executable, "-m", "sphinx", "-b", "html", str(srcdir), str(outdir)]
+    subprocess.run(command, check=True, capture_output=True)
+    again = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    assert "configuration has changed" not in again
+    assert "MdParserConfig" not in again
+    assert "myst v" in again
+    assert "0 added, 0 changed, 0 removed" in again

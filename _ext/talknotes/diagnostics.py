@@ -7,6 +7,7 @@ Every warning of ours has the type ``talknotes`` and a subtype from
 
 from __future__ import annotations
 
+import logging as logging_std
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     #: where a warning points: a node, a docname, ``(docname, line)`` or ``"path:line"``
     Location = str | tuple[str | None, int | None] | nodes.Node | None
 
-__all__ = ["logger", "warn", "warn_problems"]
+__all__ = ["logger", "quiet_known_noise", "warn", "warn_problems"]
 
 logger: SphinxLoggerAdapter = logging.getLogger("talknotes")
 
@@ -32,6 +33,29 @@ logger: SphinxLoggerAdapter = logging.getLogger("talknotes")
 def warn(message: str, *, location: Location, subtype: Subtype) -> None:
     """Warn about the note-taker's input at ``location`` (a node, docname or pair)."""
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)
+
+
+class _KnownNoise(logging_std.Filter):
+    """Shortens or drops messages of our dependencies that say nothing to a note-taker."""
+
+    def filter(self, record: logging_std.LogRecord) -> bool:
+        message = str(record.msg)
+        if message.startswith("The configuration has changed (1 option") and record.args == (
+            "pygments_dark_style",
+        ):
+            return False  # Furo registers it only after Sphinx compared: it never changed
+        if "myst v%s:" in message and isinstance(record.args, tuple) and record.args:
+            record.msg, record.args = "myst v%s", record.args[:1]  # not the whole configuration
+        return True
+
+
+def quiet_known_noise() -> None:
+    """Install the filter once on the loggers that print the noise."""
+    noise = _KnownNoise()
+    for name in ("sphinx.sphinx.environment", "sphinx.myst_parser.sphinx_ext.main"):
+        found = logging_std.getLogger(name)
+        if not any(isinstance(existing, _KnownNoise) for existing in found.filters):
+            found.addFilter(noise)
 
 
 def warn_problems(problems: list[Problem], path: Path, *, subtype: Subtype) -> None:

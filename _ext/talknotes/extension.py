@@ -8,11 +8,13 @@ is that dependency, and a comment says so.
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinxcontrib.mermaid import mermaid
 
+from .diagnostics import quiet_known_noise
 from .model import TalkNotesDomain
 from .outputs import assets, diagrams, feeds, navigation, sharing, sitemap
 from .pages import pending, related, speakers, sphinx_tags, todos, topics
@@ -40,6 +42,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     app.setup_extension("sphinxcontrib.mermaid")
     app.setup_extension("sphinx.ext.todo")
+    quiet_known_noise()
     _add_config(app)
     app.add_domain(TalkNotesDomain)
     _add_markup(app)
@@ -106,6 +109,9 @@ def _add_config(app: Sphinx) -> None:
     app.connect("config-inited", sphinx_tags.add_virtual_names)
     app.connect("config-inited", _fingerprint_code)
     app.connect("config-inited", _add_assets)
+    # After Sphinx turns html_css_files into pairs (priority 800).
+    app.connect("config-inited", _settle_html_config, priority=900)
+    app.connect("builder-inited", _drop_repeated_static_paths, priority=900)
 
 
 def _add_markup(app: Sphinx) -> None:
@@ -125,6 +131,22 @@ def _add_assets(app: Sphinx, config: Config) -> None:
     # New lists: the defaults are shared between Sphinx applications.
     config.templates_path = _with(config.templates_path, str(_HERE / "templates"))
     config.html_static_path = _with(config.html_static_path, str(_HERE / "static"))
+
+
+def _settle_html_config(app: Sphinx, config: Config) -> None:
+    """Give the values Sphinx and sphinx-design change when the builder starts their final
+    form now, before Sphinx compares them with the last build's: otherwise every build
+    reports "the configuration has changed"."""
+    for _, attributes in config.html_css_files:
+        attributes.setdefault("priority", 800)  # what the HTML builder sets for conf.py's
+    if "sphinx_design" in app.extensions:
+        static = str(Path(sys.modules["sphinx_design"].__file__ or "").parent / "static")
+        config.html_static_path = _with(config.html_static_path, static)
+
+
+def _drop_repeated_static_paths(app: Sphinx) -> None:
+    """sphinx-design appends its static folder again when the builder starts."""
+    app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
 
 
 def _with(paths: list[str], path: str) -> list[str]:

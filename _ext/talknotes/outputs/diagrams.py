@@ -103,7 +103,8 @@ def draw_diagrams(app: Sphinx, env: BuildEnvironment) -> None:
             "darkgreen",
             len(jobs),
             app.verbosity,
-            stringify_func=lambda item: item[0][1],
+            # the page the diagram is on, and the theme: what a reader of the log can find
+            stringify_func=lambda item: f"{wanted[item[0]][0][0]} ({item[0][1]})",
         ):
             if svg is not None:
                 target = _cache_path(folder, code, theme)
