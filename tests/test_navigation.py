@@ -19,12 +19,11 @@ def _links(sidebar: str) -> list[str]:
     return re.findall(r'<a class="[^"]*reference internal" href="([^"]+)">', sidebar)
 
 
-def test_a_talk_shows_all_conferences_their_days_and_its_own_day(build) -> None:
+def test_a_talk_shows_all_conferences_its_conferences_days_and_its_own_day(build) -> None:
     app = build()
     sidebar = _sidebar(app, "conf-b/day-1/01-nothing-yet")
     assert _links(sidebar) == [
-        "../../conf-a/index.html",
-        "../../conf-a/day-1/index.html",
+        "../../conf-a/index.html",  # another conference: its days stay folded away
         "../index.html",
         "index.html",
         "#",  # the current page
@@ -42,13 +41,7 @@ def test_a_talk_shows_all_conferences_their_days_and_its_own_day(build) -> None:
 
 def test_pages_outside_the_tree_show_the_top_levels(build) -> None:
     app = build()
-    assert _links(_sidebar(app, "tags/index")) == [
-        "../conf-a/index.html",
-        "../conf-a/day-1/index.html",
-        "../conf-b/index.html",
-        "../conf-b/day-1/index.html",
-        "../conf-b/day-2/index.html",
-    ]
+    assert _links(_sidebar(app, "tags/index")) == ["../conf-a/index.html", "../conf-b/index.html"]
 
 
 def test_adding_a_talk_updates_its_siblings_sidebars(build, make_site) -> None:
@@ -76,14 +69,31 @@ def test_renaming_a_talk_updates_the_sidebars_that_list_it(build, make_site) -> 
     assert "Second complete talk" not in _sidebar(app, "conf-b/day-1/01-nothing-yet")
 
 
-def test_adding_a_day_updates_every_page(build, make_site) -> None:
+def test_adding_a_day_updates_the_pages_of_its_conference(build, make_site) -> None:
     srcdir = make_site()
-    build(srcdir=srcdir)
+    app = build(srcdir=srcdir)
+    elsewhere = Path(app.outdir) / "conf-b/day-2/01-backstage.html"
+    written = elsewhere.stat().st_mtime_ns
     (srcdir / "conf-a/day-2").mkdir()
     (srcdir / "conf-a/day-2/index.md").write_text("# Second day of A\n")
     app = build(srcdir=srcdir)
-    assert "Second day of A" in _sidebar(app, "conf-b/day-2/01-backstage")
-    assert "Second day of A" in _sidebar(app, "index")
+    assert "Second day of A" in _sidebar(app, "conf-a/day-1/01-complete")
+    assert "Second day of A" in _sidebar(app, "conf-a/index")
+    assert "Second day of A" not in _sidebar(app, "conf-b/day-2/01-backstage")
+    assert elsewhere.stat().st_mtime_ns == written  # another conference's page: left alone
+
+
+def test_adding_a_conference_updates_every_page(build, make_site) -> None:
+    srcdir = make_site()
+    build(srcdir=srcdir)
+    conference = "---\nconference:\n  name: Conf C 2026\n  start: 2026-01-01\n---\n\n# Conf C\n"
+    (srcdir / "conf-c").mkdir()
+    (srcdir / "conf-c/index.md").write_text(conference)
+    home = srcdir / "index.md"
+    home.write_text(home.read_text().replace("conf-b/index\n", "conf-b/index\nconf-c/index\n"))
+    app = build(srcdir=srcdir)
+    assert "Conf C" in _sidebar(app, "conf-b/day-2/01-backstage")
+    assert "Conf C" in _sidebar(app, "conf-a/day-1/01-complete")
 
 
 def test_sidebar_markup_is_what_furo_makes_of_the_same_tree(build) -> None:

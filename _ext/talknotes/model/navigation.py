@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 __all__ = ["ALWAYS_EXPANDED", "Entry", "ListSignature", "NavigationTree", "entry_title"]
 
-#: entries down to this level show their children on every page
-ALWAYS_EXPANDED = 1
+#: entries down to this level show their children on every page: the root's lists only,
+#: so every page lists the conferences but only its own conference's days (a site of a
+#: hundred conferences would otherwise carry a thousand day links on every page)
+ALWAYS_EXPANDED = 0
 #: a toctree entry: its explicit title (or None) and its docname or URL
 Entry = tuple[str | None, str]
 #: what one list shows: each child with its title
