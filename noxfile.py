@@ -6,7 +6,8 @@ import nox
 
 nox.options.sessions = ["lint", "tests", "build"]
 nox.options.reuse_existing_virtualenvs = True
-nox.options.default_venv_backend = "venv"
+# uv makes environments in seconds (tools/tasks.py installs it); plain venv where it is missing.
+nox.options.default_venv_backend = "uv|venv"
 
 SPHINX_SOURCES = ["-c", ".", "docs"]
 SPHINX_STRICT = ["-W", "--keep-going", "-j", "auto"]
