@@ -38,15 +38,16 @@ def serve(session: nox.Session) -> None:
     """Preview with live reload at http://127.0.0.1:8000; also watches conf.py and _ext/."""
     session.install("-r", "requirements-dev.txt")
     session.run(
-        "sphinx-autobuild",
-        *SPHINX_SOURCES,
+        "python",
+        "tools/serve.py",
+        "docs",
         "_build/serve",
+        "-c",
+        ".",
         "--watch",
         "conf.py",
         "--watch",
         "_ext",
-        "--host",
-        "127.0.0.1",
         "-j",
         "auto",
         *session.posargs,

@@ -1,0 +1,111 @@
+"""The live preview behind ``nox -s serve``: sphinx-autobuild's server, a warm builder.
+
+sphinx-autobuild starts a new Python process for every rebuild, and most of an
+edit's time went there: importing Sphinx and the extensions, before any page
+was read. Here one process imports them once and forks a child per rebuild; the
+child starts with everything loaded and only reads the environment and the
+changed pages. A change to ``conf.py`` or ``_ext/`` restarts the process, as the
+code itself changed. The server and the page reloading are sphinx-autobuild's.
+
+Usage: ``python tools/serve.py SOURCEDIR OUTDIR [sphinx-build options]`` with
+``--host``, ``--port`` and ``--watch DIR`` (repeatable) of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import uvicorn
+from sphinx.cmd.build import build_main
+from sphinx_autobuild.__main__ import _create_app
+from sphinx_autobuild.filter import IgnoreFilter
+from sphinx_autobuild.utils import find_free_port, show_message
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+#: what a rebuild cannot pick up in a running process: the configuration and our code
+RESTART_ON = (ROOT / "conf.py", ROOT / "_ext")
+
+
+def _warm_up() -> None:
+    """Import what every build imports, once, before the first child is forked."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import furo  # noqa: F401, PLC0415
+    import myst_parser.sphinx_ext.main  # noqa: F401, PLC0415
+    import sphinx.builders.html  # noqa: F401, PLC0415
+    import sphinx_design  # noqa: F401, PLC0415
+
+    import talknotes.extension  # noqa: F401, PLC0415
+
+
+class ForkingBuilder:
+    """Builds in a forked child of this warm process; restarts it when code changed."""
+
+    def __init__(self, sphinx_args: list[str], url: str) -> None:
+        self.sphinx_args = sphinx_args
+        self.url = url
+
+    def __call__(self, *, changed_paths: Sequence[Path]) -> None:
+        if any(
+            path == code or code in path.parents for path in changed_paths for code in RESTART_ON
+        ):
+            show_message("The configuration or the extension changed: restarting")
+            os.execv(sys.executable, [sys.executable, *sys.argv])
+        if changed_paths:
+            names = ", ".join(_relative(path) for path in changed_paths[:5])
+            show_message(f"Detected changes ({names})")
+        started = time.perf_counter()
+        child = os.fork()
+        if child == 0:  # the child: build, and leave without running the server's cleanup
+            os._exit(build_main(self.sphinx_args))
+        _, status = os.waitpid(child, 0)
+        took = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status):
+            show_message(f"The build failed after {took:.1f} s; still serving the last pages")
+        else:
+            show_message(f"Rebuilt in {took:.1f} s; serving on {self.url}")
+
+
+def _is_code(path: Path) -> bool:
+    return any(path == code or code in path.parents for code in RESTART_ON)
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sourcedir", type=Path)
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--watch", type=Path, action="append", default=[])
+    arguments, sphinx_options = parser.parse_known_args(argv)
+    outdir = arguments.outdir.resolve()
+    outdir.mkdir(parents=True, exist_ok=True)
+    port = arguments.port or find_free_port()
+    url = f"{arguments.host}:{port}"
+    sphinx_args = [*sphinx_options, str(arguments.sourcedir), str(outdir)]
+    _warm_up()
+    builder = ForkingBuilder(sphinx_args, f"http://{url}")
+    watched = [arguments.sourcedir.resolve(), *(path.resolve() for path in arguments.watch)]
+    ignore = IgnoreFilter([str(outdir), ".git", "__pycache__", ".nox", ".venv-tasks"], [])
+    app = _create_app(watched, ignore, builder, outdir, url)
+    show_message("Starting initial build")
+    builder(changed_paths=())
+    uvicorn.run(app, host=arguments.host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
