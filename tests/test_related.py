@@ -82,3 +82,12 @@ def test_a_changed_tag_rewrites_the_pages_whose_lists_change(build, make_site) -
     assert "GitOps two years later" in titles
     gitops = [title for _, title in _related(article_of(app, "conf-a/day-1/03-gitops-one"))]
     assert "GitOps two years later" not in gitops
+
+
+def test_removing_a_talk_rebuilds_without_it(build, make_site) -> None:
+    srcdir = make_site(files=FILES)
+    build(srcdir=srcdir)
+    (srcdir / "conf-b/day-1/03-gitops-two.md").unlink()
+    app = build(srcdir=srcdir)
+    titles = [title for _, title in _related(article_of(app, "conf-a/day-1/03-gitops-one"))]
+    assert "GitOps two years later" not in titles

@@ -45,7 +45,8 @@ def changed_related(app: Sphinx, env: BuildEnvironment) -> list[str]:
     }
     domain.related_shown.clear()
     domain.related_shown.update(after)
-    return sorted(name for name in set(before) | set(after) if before.get(name) != after.get(name))
+    changed = {name for name in set(before) | set(after) if before.get(name) != after.get(name)}
+    return sorted(changed & env.all_docs.keys())  # a removed talk has nothing to rewrite
 
 
 def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
