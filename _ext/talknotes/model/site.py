@@ -24,7 +24,7 @@ from .related import related_talks
 from .speakers import SpeakerEntry, collect_speakers, speaker_id
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     from sphinx.environment import BuildEnvironment
 
@@ -150,6 +150,16 @@ class Site:
     def related(self) -> dict[str, list[Talk]]:
         """Each talk's related talks (``model.related``), computed once per build."""
         return related_talks(self)
+
+    def counted(self, listed: Iterable[Talk]) -> int:
+        """How many talks a count shows: the talks of days, or every page on a site
+        without conferences (a sphinx-tags site)."""
+        return sum(1 for talk in listed if talk.day is not None or not self.conferences)
+
+    @property
+    def counted_noun(self) -> str:
+        """What `counted` counts, as a column or a sentence says it."""
+        return "talk" if self.conferences else "page"
 
     def talks_newest_first(self) -> list[Talk]:
         """Every listed page: newest conference first, its talks in day order, then its

@@ -65,9 +65,10 @@ def _topics(
 ) -> list[tuple[str, str, int]]:
     """The topics at a glance: (key, title, number of talks), most talks first."""
     tags = build_state(env).vocabulary.tags
+    site = talknotes_domain(env).site
     counts = {
-        key: sum(1 for talk in talks if entry is None or talk.conference is entry)
-        for key, talks in talknotes_domain(env).site.tagged.items()
+        key: site.counted(talk for talk in talks if entry is None or talk.conference is entry)
+        for key, talks in site.tagged.items()
     }
     titles = {key: tags[key].title for key in counts}
     ranked = sorted(

@@ -84,12 +84,12 @@ def _render_overview(app: Sphinx, pagename: str) -> list[nodes.Node]:
     if not tags:
         return [nodes.paragraph("", "No page has a tag yet.")]
     overview = table(
-        ["Topic", "Description", "Talks"],
+        ["Topic", "Description", f"{site.counted_noun.title()}s"],
         [
             [
                 internal_link(app, pagename, tag_page(tag.key), tag.title),
                 tag.description,
-                str(len(site.tagged.get(tag.key, ()))),
+                str(site.counted(site.tagged.get(tag.key, ()))),
             ]
             for tag in tags
         ],
