@@ -102,7 +102,10 @@ def test_tag_page_shows_description_feed_and_co_occurring_tags(build) -> None:
         r'<a class="reference internal" href="security.html">Security</a> \(1\)',
         article,
     )
-    assert "Jane Doe (Acme), John Roe" in article
+    assert (
+        '<a class="reference internal" href="../speakers/jane-doe.html">Jane Doe</a> (Acme), '
+        '<a class="reference internal" href="../speakers/john-roe.html">John Roe</a>'
+    ) in article
     assert "Day 1" in article
 
 

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.errors import NoUri
 
-from ..model import build_state
+from ..model import build_state, talknotes_domain
+from ..rules.speakers import speaker_key
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..model.site import ConferenceEntry, Talk
+    from ..rules.speakers import Speaker
 
 __all__ = [
     "OTHER_PAGES",
@@ -55,7 +57,7 @@ def conference_anchor(entry: ConferenceEntry | None) -> str:
 def talk_list(
     app: Sphinx, from_page: str, talks: Sequence[Talk], *, with_conference: bool = False
 ) -> nodes.bullet_list:
-    """Talks as a list: title (link), day (and conference), speakers."""
+    """Talks as a list: title (link), day (and conference), speakers (links to their pages)."""
     items = []
     for talk in talks:
         paragraph = nodes.paragraph()
@@ -66,13 +68,27 @@ def talk_list(
             paragraph += nodes.inline("", where, classes=["talknotes-day"])
         if talk.record.facts.speakers:
             paragraph += nodes.Text(" · ")
-            paragraph += nodes.inline(
-                "",
-                ", ".join(str(speaker) for speaker in talk.record.facts.speakers),
-                classes=["talknotes-speakers-inline"],
-            )
+            paragraph += _speakers(app, from_page, talk.record.facts.speakers)
         items.append(nodes.list_item("", paragraph))
     return nodes.bullet_list("", *items, classes=["talknotes-talk-list"])
+
+
+def _speakers(app: Sphinx, from_page: str, speakers: Sequence[Speaker]) -> nodes.inline:
+    """``Jane Doe (Acme), John Roe``, each name linking to its speaker page, so a reader
+    can follow a co-speaker; the page being written is not linked to itself."""
+    known = talknotes_domain(app.env).site.speakers
+    shown = nodes.inline("", "", classes=["talknotes-speakers-inline"])
+    for index, speaker in enumerate(speakers):
+        if index:
+            shown += nodes.Text(", ")
+        entry = known.get(speaker_key(speaker.name))
+        if entry is None or entry.page == from_page:
+            shown += nodes.Text(speaker.name)
+        else:
+            shown += internal_link(app, from_page, entry.page, speaker.name)
+        if speaker.company:
+            shown += nodes.Text(f" ({speaker.company})")
+    return shown
 
 
 def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[nodes.Element]:
