@@ -22,6 +22,7 @@ __all__ = [
     "OTHER_PAGES",
     "by_conference",
     "conference_anchor",
+    "conference_section",
     "internal_link",
     "table",
     "talk_list",
@@ -98,13 +99,19 @@ def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[no
     groups = dict.fromkeys(talk.conference for talk in talks)
     if list(groups) == [None]:
         return [talk_list(app, from_page, talks)]
-    sections: list[nodes.Element] = []
-    for entry in groups:
-        title = entry.conference.name if entry else OTHER_PAGES
-        section = nodes.section("", nodes.title("", title), ids=[conference_anchor(entry)])
-        section += talk_list(app, from_page, [talk for talk in talks if talk.conference is entry])
-        sections.append(section)
-    return sections
+    return [
+        conference_section(
+            entry, talk_list(app, from_page, [talk for talk in talks if talk.conference is entry])
+        )
+        for entry in groups
+    ]
+
+
+def conference_section(entry: ConferenceEntry | None, *content: nodes.Node) -> nodes.section:
+    """A conference's part of a generated page (or the other pages' part, for None), with
+    the same anchor on every page, so ``tags/x.html#kubecon-eu-2025`` can be linked."""
+    title = entry.conference.name if entry else OTHER_PAGES
+    return nodes.section("", nodes.title("", title), *content, ids=[conference_anchor(entry)])
 
 
 def table(
