@@ -4,8 +4,10 @@
 2. checks: a missing title, characters feeds cannot carry (needs the facts; runs
    before the byline adds text of its own);
 3. tags: the tag names resolve against the vocabulary (needs the facts);
-4. byline: speakers, time, room and tag badges go under the title (needs the tags);
-5. diagrams: the page's diagrams are noted for drawing.
+4. conference summary: a conference page's listing of its days (needs the facts);
+5. byline: speakers, time, room and tag badges go right under the title (needs the
+   tags; after the summary, which it then precedes);
+6. diagrams: the page's diagrams are noted for drawing.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from .byline import add_byline
 from .checks import check_page_text
 from .diagrams import collect_diagrams
 from .facts import collect_page_facts
+from .listings import add_conference_summary
 from .tags import resolve_page_tags
 
 if TYPE_CHECKING:
@@ -24,7 +27,14 @@ if TYPE_CHECKING:
 
 __all__ = ["read_page"]
 
-_COLLECTORS = (collect_page_facts, check_page_text, resolve_page_tags, add_byline, collect_diagrams)
+_COLLECTORS = (
+    collect_page_facts,
+    check_page_text,
+    resolve_page_tags,
+    add_conference_summary,
+    add_byline,
+    collect_diagrams,
+)
 
 
 def read_page(app: Sphinx, doctree: nodes.document) -> None:
