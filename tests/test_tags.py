@@ -83,7 +83,7 @@ def test_counts_agree_between_overview_trends_and_tag_pages(build) -> None:
         assert sum(int(number) for _, number in cells) == count
         assert {anchor for anchor, _ in cells} <= {"conf-a", "conf-b"}
     header = re.findall(r'<th class="head"><p>([^<]*)</p>', article_of(app, "tags/index"))
-    assert header[-2:] == ["Conf A 2024", "Conf B 2025"]  # conferences in date order
+    assert header[-2:] == ["Conf B 2025", "Conf A 2024"]  # newest conference first
 
 
 def test_tag_page_shows_description_feed_and_co_occurring_tags(build) -> None:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..model.records import Listing
     from ..model.site import ConferenceEntry, Site
 
-__all__ = ["conference_list", "conference_summary", "listed_conferences", "shown"]
+__all__ = ["conference_list", "conference_summary", "listed_conferences", "shown", "talks_at"]
 
 
 def listed_conferences(site: Site, listing: Listing) -> list[ConferenceEntry]:
@@ -43,11 +43,17 @@ def shown(site: Site, listing: Listing) -> object:
     ]
 
 
+def talks_at(entry: ConferenceEntry) -> str:
+    """``24 talks``: the talks of the conference's days."""
+    return plural(sum(len(day.talks) for day in entry.days), "talk")
+
+
 def _details(entry: ConferenceEntry) -> str:
     """``1-4 April 2025 · London, UK · 24 talks``."""
     conference = entry.conference
-    talks = plural(sum(len(day.talks) for day in entry.days), "talk")
-    return " · ".join(part for part in (conference.dates(), conference.location, talks) if part)
+    return " · ".join(
+        part for part in (conference.dates(), conference.location, talks_at(entry)) if part
+    )
 
 
 def conference_list(app: Sphinx, docname: str, entries: list[ConferenceEntry]) -> nodes.Node:
