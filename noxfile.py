@@ -63,7 +63,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def browser(session: nox.Session) -> None:
-    """Crawl the built site in Chromium: requests, links, search, keyboard, phone, axe, weight."""
+    """The built site in Chromium: requests, links, search, keyboard, phone, axe, weight, chart."""
     session.install("-r", "requirements-dev.txt")
     options = ["-m", "browser", "-p", "no:cacheprovider"]
     session.run("pytest", *options, "tests/browser", *session.posargs)

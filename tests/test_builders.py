@@ -91,6 +91,8 @@ def test_other_builders_get_the_notes_without_site_files(make_app, make_site, bu
         if path.suffix in {".html", ".xhtml", ".tex", ".txt"}
     )
     assert "Backstage" in text  # the tag's name stays, as text
+    if builder != "latex":  # which writes the dash and the dot as TeX
+        assert "1\u20134 April 2025 · London, UK · 3 talks" in text  # a conference's summary
     if builder in {"latex", "text"}:
         assert "(Mermaid source):" in text  # a diagram as its source
         assert "flowchart LR" in text

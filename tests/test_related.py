@@ -41,7 +41,7 @@ def _related(html: str) -> list[tuple[str, str]]:
         return []
     section = html[html.index('id="related-talks"') :]
     section = section[: section.index("</section>")]
-    return re.findall(r'href="([^"]+)">([^<]+)</a>', section)
+    return re.findall(r'<li><p><a class="reference internal" href="([^"]+)">([^<]+)</a>', section)
 
 
 def test_related_talks_are_ranked_by_rare_shared_tags_and_speakers(build) -> None:

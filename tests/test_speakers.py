@@ -54,6 +54,23 @@ def test_the_speaker_index(build) -> None:
     )
 
 
+def _speakers_shown(html: str) -> list[str]:
+    return re.findall(r'<span class="talknotes-speakers-inline">(.*?)</span>', html)
+
+
+def test_co_speakers_link_to_their_pages_but_not_to_the_page_itself(build) -> None:
+    app = build(files={"conf-b/day-2/02-jane-again.md": SECOND_TALK})
+    zoe = speaker_page_slug(speaker_key("Zoë Ærø"))
+    assert _speakers_shown(article_of(app, "speakers/jane-doe")) == [
+        f'Jane Doe (Other Co), <a class="reference internal" href="{zoe}.html">Zoë Ærø</a>',
+        'Jane Doe (Acme), <a class="reference internal" href="john-roe.html">John Roe</a>',
+    ]
+    assert _speakers_shown(article_of(app, "tags/security"))[0] == (
+        '<a class="reference internal" href="../speakers/jane-doe.html">Jane Doe</a> '
+        f'(Other Co), <a class="reference internal" href="../speakers/{zoe}.html">Zoë Ærø</a>'
+    )
+
+
 def test_speaker_names_in_the_byline_link_to_their_pages(build) -> None:
     html = article_of(build(), "conf-b/day-2/01-backstage")
     assert 'href="../../speakers/ada-lovelace.html" title="Ada Lovelace"' in html

@@ -28,12 +28,13 @@ class Diagram:
 
 @dataclass(frozen=True)
 class Listing:
-    """What one ``{taglist}`` or ``{conferencelist}`` asks for."""
+    """What one ``{taglist}`` or ``{conferencelist}`` asks for, or a conference page's
+    summary of itself (``kind="conference"``, ``conference`` its page's docname)."""
 
     tags: tuple[str, ...] = ()
     conference: str | None = None
     limit: int | None = None
-    kind: str = "talks"  # or "conferences"
+    kind: str = "talks"  # or "conferences", "conference"
 
 
 @dataclass
@@ -55,7 +56,8 @@ class PageRecord:
     #: the first paragraph of the notes, for feeds and link previews, and its line
     summary: str = ""
     summary_line: int | None = None
-    #: the page's ``{taglist}`` and ``{conferencelist}`` listings, which show other pages
+    #: the page's ``{taglist}`` and ``{conferencelist}`` listings (and a conference page's
+    #: summary), which show other pages
     listings: list[Listing] = field(default_factory=list)
     #: the page's Mermaid diagrams, drawn after reading
     diagrams: list[Diagram] = field(default_factory=list)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.errors import NoUri
 
-from ..model import build_state
+from ..model import build_state, talknotes_domain
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -15,11 +15,13 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..model.site import ConferenceEntry, Talk
+    from ..rules.speakers import Speaker
 
 __all__ = [
     "OTHER_PAGES",
     "by_conference",
     "conference_anchor",
+    "conference_section",
     "internal_link",
     "table",
     "talk_list",
@@ -55,7 +57,7 @@ def conference_anchor(entry: ConferenceEntry | None) -> str:
 def talk_list(
     app: Sphinx, from_page: str, talks: Sequence[Talk], *, with_conference: bool = False
 ) -> nodes.bullet_list:
-    """Talks as a list: title (link), day (and conference), speakers."""
+    """Talks as a list: title (link), day (and conference), speakers (links to their pages)."""
     items = []
     for talk in talks:
         paragraph = nodes.paragraph()
@@ -66,13 +68,28 @@ def talk_list(
             paragraph += nodes.inline("", where, classes=["talknotes-day"])
         if talk.record.facts.speakers:
             paragraph += nodes.Text(" · ")
-            paragraph += nodes.inline(
-                "",
-                ", ".join(str(speaker) for speaker in talk.record.facts.speakers),
-                classes=["talknotes-speakers-inline"],
-            )
+            paragraph += _speakers(app, from_page, talk.record.facts.speakers)
         items.append(nodes.list_item("", paragraph))
     return nodes.bullet_list("", *items, classes=["talknotes-talk-list"])
+
+
+def _speakers(app: Sphinx, from_page: str, speakers: Sequence[Speaker]) -> nodes.inline:
+    """``Jane Doe (Acme), John Roe``, each name linking to its speaker page, so a reader
+    can follow a co-speaker; the page being written is not linked to itself."""
+    site = talknotes_domain(app.env).site
+    shown = nodes.inline("", "", classes=["talknotes-speakers-inline"])
+    for index, speaker in enumerate(speakers):
+        if index:
+            shown += nodes.Text(", ")
+        entry = site.speaker_for(speaker.name)  # the name speakers.yml gives, if any
+        name = entry.name if entry is not None else speaker.name
+        if entry is None or entry.page == from_page:
+            shown += nodes.Text(name)
+        else:
+            shown += internal_link(app, from_page, entry.page, name)
+        if speaker.company:
+            shown += nodes.Text(f" ({speaker.company})")
+    return shown
 
 
 def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[nodes.Element]:
@@ -82,13 +99,19 @@ def by_conference(app: Sphinx, from_page: str, talks: Sequence[Talk]) -> list[no
     groups = dict.fromkeys(talk.conference for talk in talks)
     if list(groups) == [None]:
         return [talk_list(app, from_page, talks)]
-    sections: list[nodes.Element] = []
-    for entry in groups:
-        title = entry.conference.name if entry else OTHER_PAGES
-        section = nodes.section("", nodes.title("", title), ids=[conference_anchor(entry)])
-        section += talk_list(app, from_page, [talk for talk in talks if talk.conference is entry])
-        sections.append(section)
-    return sections
+    return [
+        conference_section(
+            entry, talk_list(app, from_page, [talk for talk in talks if talk.conference is entry])
+        )
+        for entry in groups
+    ]
+
+
+def conference_section(entry: ConferenceEntry | None, *content: nodes.Node) -> nodes.section:
+    """A conference's part of a generated page (or the other pages' part, for None), with
+    the same anchor on every page, so ``tags/x.html#kubecon-eu-2025`` can be linked."""
+    title = entry.conference.name if entry else OTHER_PAGES
+    return nodes.section("", nodes.title("", title), *content, ids=[conference_anchor(entry)])
 
 
 def table(

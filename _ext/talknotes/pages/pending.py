@@ -15,12 +15,13 @@ from ..model.generated import GeneratedPage
 from ..model.site import page_title
 from ..rules.pagenames import FIXED_TITLES, PENDING
 from ..rules.text import plural
-from .blocks import internal_link
+from .blocks import conference_section, internal_link
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..model.records import PageRecord
+    from ..model.site import ConferenceEntry
 
 __all__ = ["pending_pages"]
 
@@ -49,11 +50,10 @@ def _render(app: Sphinx, pagename: str) -> list[nodes.Node]:
             for talk in entry.talks()
             if talk.docname in waiting
         ]
-        body += _group(entry.conference.name, entry.docname, items)
+        body += _group(entry, items)
     others = sorted(waiting - site.talks.keys())
     body += _group(
-        "Other pages",
-        "other-pages",
+        None,
         [
             _item(
                 internal_link(app, pagename, docname, page_title(app.env, docname)),
@@ -66,12 +66,12 @@ def _render(app: Sphinx, pagename: str) -> list[nodes.Node]:
     return body
 
 
-def _group(title: str, anchor: str, items: list[nodes.list_item]) -> list[nodes.Node]:
+def _group(entry: ConferenceEntry | None, items: list[nodes.list_item]) -> list[nodes.Node]:
     if not items:
         return []
-    section = nodes.section("", nodes.title("", title), ids=[nodes.make_id(anchor)])
-    section += nodes.bullet_list("", *items, classes=["talknotes-pending-list"])
-    return [section]
+    return [
+        conference_section(entry, nodes.bullet_list("", *items, classes=["talknotes-pending-list"]))
+    ]
 
 
 def _item(link: nodes.Element, record: PageRecord, day: str | None) -> nodes.list_item:

@@ -1,4 +1,5 @@
-"""Listings inside a page, when it is written: ``{taglist}`` and ``{conferencelist}`` filled in.
+"""Listings inside a page, when it is written: ``{taglist}``, ``{conferencelist}`` and a
+conference page's summary filled in.
 
 A listing shows other pages, so what it shows is compared between builds
 (``shown``) and the pages whose listings changed are written again
@@ -16,7 +17,7 @@ from ..model import build_state, talknotes_domain
 from ..reading.listings import taglist
 from ..rules.pagenames import tag_page
 from ..rules.problems import Subtype
-from ..rules.text import plural
+from . import conferences
 from .blocks import internal_link, talk_list
 
 if TYPE_CHECKING:
@@ -27,22 +28,6 @@ if TYPE_CHECKING:
     from ..model.site import ConferenceEntry, Site, Talk
 
 __all__ = ["render_taglists", "shown"]
-
-
-def _conferences(site: Site, listing: Listing) -> list[ConferenceEntry]:
-    return list(reversed(site.conferences))[: listing.limit]
-
-
-def _conference_list(app: Sphinx, docname: str, entries: list[ConferenceEntry]) -> nodes.Node:
-    items = []
-    for entry in entries:
-        paragraph = nodes.paragraph()
-        paragraph += internal_link(app, docname, entry.docname, entry.conference.name)
-        details = [entry.conference.dates(), entry.conference.location or ""]
-        details.append(plural(sum(1 for _ in entry.talks()), "talk"))
-        paragraph += nodes.Text(" · " + " · ".join(part for part in details if part))
-        items.append(nodes.list_item("", paragraph))
-    return nodes.bullet_list("", *items, classes=["talknotes-conference-list"])
 
 
 def _conference(site: Site, listing: Listing) -> ConferenceEntry | None:
@@ -81,11 +66,8 @@ def _topics(
 def shown(env: BuildEnvironment, listing: Listing) -> object:
     """What a listing shows, to compare between builds."""
     site = talknotes_domain(env).site
-    if listing.kind == "conferences":
-        return [
-            (entry.docname, entry.conference, sum(1 for _ in entry.talks()))
-            for entry in _conferences(site, listing)
-        ]
+    if listing.kind in {"conferences", "conference"}:
+        return conferences.shown(site, listing)
     entry = _conference(site, listing)
     if listing.tags:
         return [talk.digest for talk in _talks(site, listing, entry)]
@@ -98,7 +80,14 @@ def render_taglists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         listing: Listing = node["listing"]
         entry = _conference(site, listing)
         if listing.kind == "conferences":
-            node.replace_self(_conference_list(app, docname, _conferences(site, listing)))
+            listed = conferences.listed_conferences(site, listing)
+            node.replace_self(conferences.conference_list(app, docname, listed))
+        elif listing.kind == "conference":
+            summaries = [
+                conferences.conference_summary(app, docname, entry)
+                for entry in conferences.listed_conferences(site, listing)
+            ]
+            node.replace_self(summaries)
         elif listing.conference and entry is None:
             warn(
                 f"{{taglist}}: no conference {listing.conference!r}; give its folder or name",

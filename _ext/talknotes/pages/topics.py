@@ -1,4 +1,4 @@
-"""The topic pages: ``tags/index`` (overview and trends) and a page per tag.
+"""The topic pages: ``tags/index`` (overview and trends, ``pages.trends``) and a page per tag.
 
 Both are derived from the site structure after reading, on every build, so adding
 or removing a tag on one talk updates them without a clean build.
@@ -17,7 +17,9 @@ from ..model import build_state, talknotes_domain
 from ..model.generated import SITE_BUILDERS, GeneratedPage
 from ..rules.pagenames import FIXED_TITLES, TOPICS, tag_feed, tag_page
 from ..rules.text import plural
-from .blocks import by_conference, conference_anchor, internal_link, table
+from .blocks import by_conference, internal_link, table
+from .conferences import talks_at
+from .trends import trends_section
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-    from ..model.site import ConferenceEntry, Site, Talk
+    from ..model.site import Talk
     from ..rules.vocabulary import Tag
 
 __all__ = ["ordered_tags", "overview_title", "tag_pages", "vocabulary_shown"]
@@ -56,9 +58,14 @@ def tag_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     site = talknotes_domain(app.env).site
     vocabulary = vocabulary_shown(app)
     everything = tuple(talk.digest for talk in site.talks_newest_first())
+    # The trends have a column per conference, with or without talks.
+    conferences = tuple((entry.conference, talks_at(entry)) for entry in site.conferences)
     config = app.config
     yield GeneratedPage(
-        TOPICS, overview_title(config), _render_overview, inputs=(vocabulary, everything)
+        TOPICS,
+        overview_title(config),
+        _render_overview,
+        inputs=(vocabulary, everything, conferences),
     )
     for tag in vocabulary:
         feed_link = (
@@ -105,35 +112,10 @@ def _render_overview(app: Sphinx, pagename: str) -> list[nodes.Node]:
     ]
     if app.config.tags_index_head:
         body.insert(1, nodes.rubric("", app.config.tags_index_head))
-    if site.conferences:
-        trends = nodes.section("", nodes.title("", "Topics across conferences"), ids=["trends"])
-        trends += nodes.paragraph(
-            "", "Talks per topic at each conference, oldest conference first."
-        )
-        trends += table(
-            ["Topic", *(entry.conference.name for entry in site.conferences)],
-            [
-                [
-                    internal_link(app, pagename, tag_page(tag.key), tag.title),
-                    *(_trend_cell(app, pagename, tag, entry, site) for entry in site.conferences),
-                ]
-                for tag in tags
-            ],
-            classes=["talknotes-tag-trends"],
-        )
+    trends = trends_section(app, pagename, site, tags)
+    if trends is not None:
         body.append(trends)
     return body
-
-
-def _trend_cell(
-    app: Sphinx, pagename: str, tag: Tag, entry: ConferenceEntry, site: Site
-) -> nodes.Node | str:
-    count = sum(1 for talk in site.tagged.get(tag.key, ()) if talk.conference is entry)
-    if not count:
-        return ""
-    link = internal_link(app, pagename, tag_page(tag.key), str(count))
-    link["refuri"] += f"#{conference_anchor(entry)}"
-    return link
 
 
 def _count(talks: list[Talk]) -> str:

@@ -5,8 +5,10 @@
 3. checks: a missing title, characters feeds cannot carry (needs the facts; runs
    before the byline adds text of its own);
 4. tags: the tag names resolve against the vocabulary (needs the facts);
-5. byline: speakers, time, room and tag badges go under the title (needs the tags);
-6. diagrams: the page's diagrams are noted for drawing.
+5. conference summary: a conference page's listing of its days (needs the facts);
+6. byline: speakers, time, room and tag badges go right under the title (needs the
+   tags; after the summary, which it then precedes);
+7. diagrams: the page's diagrams are noted for drawing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .byline import add_byline
 from .checks import check_page_text
 from .diagrams import collect_diagrams
 from .facts import collect_page_facts
+from .listings import add_conference_summary
 from .people import note_speakers_file
 from .tags import resolve_page_tags
 
@@ -31,6 +34,7 @@ _COLLECTORS = (
     note_speakers_file,
     check_page_text,
     resolve_page_tags,
+    add_conference_summary,
     add_byline,
     collect_diagrams,
 )

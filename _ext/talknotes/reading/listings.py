@@ -4,8 +4,11 @@
 number of talks); with ``:tags:`` it lists the talks carrying any of them, newest
 first. ``:conference:`` narrows either to one conference, ``:limit:`` caps the
 length. ``{conferencelist}`` lists the conferences, newest first, with their dates
-and places. Reading leaves a placeholder node and notes the listing in the page's
-record; ``pages.taglists`` fills it in when the page is written.
+and places. A conference page gets a listing of its own under its title, without
+a directive: its dates, place and days with their talk counts. Reading leaves a
+placeholder node and notes the listing in the page's record; ``pages.taglists``
+fills it in when the page is written, and ``speed.rewrites`` writes the page again
+when what it lists changes.
 """
 
 from __future__ import annotations
@@ -23,9 +26,11 @@ from ..rules.problems import Subtype
 from .tags import unknown_tag_message
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
-__all__ = ["ConferenceListDirective", "TagListDirective", "taglist"]
+__all__ = ["ConferenceListDirective", "TagListDirective", "add_conference_summary", "taglist"]
 
 
 class taglist(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
@@ -73,8 +78,30 @@ class ConferenceListDirective(SphinxDirective):
         return [_placeholder(self, listing)]
 
 
+def add_conference_summary(app: Sphinx, doctree: nodes.document) -> None:
+    """Under a conference page's title: a placeholder for its dates, place and days.
+
+    Generated rather than written by hand, so a day's talk count never goes stale;
+    it goes before the byline, which then takes the place right under the title.
+    """
+    docname = app.env.docname
+    if talknotes_domain(app.env).pages[docname].facts.conference is None:
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None or not isinstance(section[0], nodes.title):
+        return  # reported as a page without a title
+    node = _note(app.env, Listing(conference=docname, kind="conference"))
+    node.source, node.line = section[0].source, section[0].line
+    section.insert(1, node)
+
+
 def _placeholder(directive: SphinxDirective, listing: Listing) -> taglist:
-    node = taglist("", listing=listing)
+    node = _note(directive.env, listing)
     directive.set_source_info(node)
-    talknotes_domain(directive.env).record(directive.env.docname).listings.append(listing)
     return node
+
+
+def _note(env: BuildEnvironment, listing: Listing) -> taglist:
+    """The listing's placeholder, noted in the page's record."""
+    talknotes_domain(env).record(env.docname).listings.append(listing)
+    return taglist("", listing=listing)
