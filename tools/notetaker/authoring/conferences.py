@@ -22,6 +22,7 @@ from .checks import closest
 from .frontmatter import read_front_matter, yaml_text
 from .layout import index_page
 from .markdown import escape_inline
+from .templates import Markdown
 from .toctrees import toctrees
 
 if TYPE_CHECKING:
@@ -153,23 +154,27 @@ def render_conference(
     intro: str | None = None,
     other_pages: str = "",
 ) -> str:
-    """The conference page from ``conference.md``: front matter, title, intro, days."""
+    """The conference page from ``conference.md``: front matter, title, intro, days.
+
+    ``title`` and ``intro`` are Markdown (a converted Hugo home page's); by default
+    they are the conference's name and a sentence about it, escaped.
+    """
     where = f" in {conference.location}" if conference.location else ""
     dates = conference.dates()
     if intro is None:
         intro = escape_inline(f"Notes from {conference.name}{where}, {dates}.")
     return templates.render(
         "conference.md",
-        front_matter=conference_front_matter(conference),
-        title=title if title is not None else escape_inline(conference.name),
-        intro=intro,
+        front_matter=Markdown(conference_front_matter(conference)),
+        title=Markdown(title if title is not None else escape_inline(conference.name)),
+        intro=Markdown(intro),
         name=conference.name,
         location=conference.location or "",
         dates=dates,
         start=conference.start.isoformat(),
         end=conference.last_day.isoformat(),
-        days="\n".join(days),
-        pages=other_pages,
+        days=Markdown("\n".join(days)),
+        pages=Markdown(other_pages),
     )
 
 
