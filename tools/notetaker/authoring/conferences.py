@@ -73,9 +73,14 @@ class ConferenceSite:
         return (moment - self.conference.start).days + first
 
     def day_index(self, name: str) -> Path:
-        """The index page of the existing day ``name``; a missing day is a user error."""
-        index = index_page(self.folder / name)
-        if index.is_file():
+        """The index page of the existing day ``name``; a missing day is a user error.
+
+        A day is a folder directly inside the conference's (``..`` or a link to a
+        folder elsewhere is none), so a talk page never lands outside its conference.
+        """
+        index = index_page(self.folder / _folder_name(name, "day"))
+        inside = index.parent.resolve().parent == self.folder.resolve()
+        if index.is_file() and inside:
             return index
         days = sorted(path.parent.name for path in self.folder.glob(f"*/{index.name}"))
         listed = f" (days: {', '.join(days)})" if days else ""
@@ -85,7 +90,7 @@ class ConferenceSite:
 
 def read_conference(docs: Path, slug: str) -> ConferenceSite:
     """The conference ``docs/<slug>/``; a missing page or bad front matter is a user error."""
-    index = index_page(docs / slug)
+    index = index_page(docs / _folder_name(slug, "conference"))
     if not index.is_file():
         known = sorted(
             path.parent.name for path in docs.glob(f"*/{index.name}") if _has_conference(path)
@@ -109,6 +114,14 @@ def read_conference(docs: Path, slug: str) -> ConferenceSite:
     if conference is None:
         raise UserError(f"this page has no `{_CONFERENCE_KEY}:` front matter", index, 1)
     return ConferenceSite(slug, index.parent, conference)
+
+
+def _folder_name(name: str, what: str) -> str:
+    """``name`` if it names one folder (not ``..``, no ``/``): a conference's or a day's."""
+    name = name.rstrip("/")
+    if name in ("", ".", "..") or "/" in name or "\\" in name:
+        raise UserError(f"{name!r} is not the name of a {what} folder")
+    return name
 
 
 def _has_conference(index: Path) -> bool:

@@ -26,10 +26,9 @@ _UNWANTED = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\
 def clean_text(text: str) -> str:
     """Paragraphs: every kind of line break as ``\\n``, no control characters, NFC.
 
-    A paragraph separator (U+2029) becomes a blank line, tabs become spaces.
+    A paragraph separator (U+2029) becomes a blank line; tabs stay (code needs them).
     """
-    text = _PARAGRAPH.join(_BREAK.sub("\n", part) for part in text.split(_PARAGRAPH))
-    text = _UNWANTED.sub("", text.replace(_PARAGRAPH, "\n\n").replace("\t", " "))
+    text = _UNWANTED.sub("", _BREAK.sub("\n", text).replace(_PARAGRAPH, "\n\n"))
     return unicodedata.normalize("NFC", text)
 
 

@@ -160,7 +160,7 @@ class _Import:
             return
         self.outcome.updated.append((session, page.path, list(changes)))
         if not self.options.dry_run:
-            page.path.write_text(page.rewritten(changes), encoding="utf-8")
+            page.path.write_bytes(page.rewritten(changes).encode("utf-8"))
 
     def add_day(self, number: int, sessions: list[Session], day_total: int) -> None:
         """New pages for a day's sessions, numbered after the day's last talk, in time order.

@@ -79,7 +79,7 @@ def pages_by_source(folder: Path) -> dict[str, list[KnownPage]]:
     found: dict[str, list[KnownPage]] = defaultdict(list)
     for path in sorted(folder.rglob(f"*{SUFFIX}")):
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_bytes().decode("utf-8")  # as it is: no newline translation
         except (OSError, UnicodeDecodeError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise UserError(f"cannot read: {reason}", path) from None

@@ -93,8 +93,7 @@ def _talks(
     """(day, room name, talk) for every talk, whatever shape the days and rooms have."""
     days = conference.get("days")
     if not isinstance(days, list):
-        problems.append(f"{path}: schedule.conference.days is not a list; no talks are read")
-        return
+        raise UserError("schedule.conference.days is not a list, so no talk can be read", path)
     for day in days:
         if not isinstance(day, dict):
             continue
