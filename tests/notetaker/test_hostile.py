@@ -82,6 +82,8 @@ def test_a_broken_entry_is_reported_at_its_line_and_the_rest_imported(
             "BEGIN:VEVENT\nUID:open\nDTSTART:20250401T110000Z\nSUMMARY:Never closed\n",
             event("good", "SUMMARY:Good Talk - Jane Doe\\, Acme", start="20250401T120000Z"),
             event("good", "SUMMARY:Twice - Jane Doe\\, Acme", start="20250401T130000Z"),
+            event("year-1", "SUMMARY:Year One", start="00010101T000000Z"),
+            event("alarm", "SUMMARY:Alarm\nBEGIN:VALARM"),
         )
     )
     code, out, err = run("import-schedule", "c", ics, "--docs", docs)
@@ -90,7 +92,10 @@ def test_a_broken_entry_is_reported_at_its_line_and_the_rest_imported(
     assert f"{ics}:8: entry not imported: no SUMMARY, so no title" in err
     assert f"{ics}:13: entry not imported: BEGIN:VEVENT without its END:VEVENT" in err
     assert f"{ics}:22: UID good is also the entry at line 17; only that one is imported" in err
-    assert "not readable              4  (the warnings above say why)" in out
+    assert f"{ics}:27: entry not imported: a date or a duration out of range" in err
+    assert f"{ics}:32: entry not imported: not an iCalendar entry (Found no components" in err
+    assert len(err.splitlines()) == 6
+    assert "not readable              6  (the warnings above say why)" in out
     assert [p.name for p in (conference / "day-1").glob("[0-9]*.md")] == ["01-good-talk.md"]
 
 
@@ -213,3 +218,35 @@ def test_pretalx_files_that_cannot_be_read_are_one_line_errors(
     assert code == 2
     assert message in err
     assert len(err.strip().splitlines()) == 1
+
+
+# -- the site's own files ---------------------------------------------------------------
+
+
+def test_pages_that_cannot_be_read_or_written_are_one_line_errors(
+    docs: Path, run, conference: Path, tmp_path: Path
+) -> None:
+    ics = tmp_path / "all.ics"
+    ics.write_text(calendar(event("one", "SUMMARY:Talk - Jane Doe\\, Acme")))
+    day = conference / "day-1" / "index.md"
+    day.write_bytes(day.read_bytes() + b"\nCaf\xe9\n")
+    line = len(day.read_bytes().splitlines())  # the last line holds the byte
+    before = snapshot(docs)
+    code, _, err = run("import-schedule", "c", ics, "--docs", docs)
+    assert code == 2
+    reason = "cannot read: not UTF-8 text (invalid continuation byte)"
+    assert err == f"notetaker: error: {day}:{line}: {reason}\n"
+    assert snapshot(docs) == before  # nothing written before the error
+    # a file where a day's folder should go: the folder cannot be made
+    day.write_text("# Day 1\n")
+    index = conference / "index.md"
+    index.write_text(
+        index.read_text().replace(
+            "  start: 2025-04-01\n", "  start: 2025-04-01\n  end: 2025-04-02\n"
+        )
+    )
+    (conference / "day-2").write_text("not a folder")
+    ics.write_text(calendar(event("two", "SUMMARY:Talk - Jane Doe\\, Acme", "20250402T100000Z")))
+    code, _, err = run("import-schedule", "c", ics, "--docs", docs)
+    assert code == 2
+    assert err == f"notetaker: error: {conference / 'day-2'}: File exists\n"

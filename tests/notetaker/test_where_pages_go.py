@@ -84,3 +84,22 @@ def test_every_template_value_is_escaped(docs: Path, run) -> None:
     assert f"\n# {escaped}\n" in index
     assert f"Notes from {escaped} in \\<b>London\\</b>, 1 April 2025." in index
     assert "<img" not in day.replace("\\<img", "")
+
+
+@pytest.mark.parametrize("slug", ["../outside", "..", "outside/../../outside"])
+def test_a_conference_is_a_folder_of_the_site(docs: Path, run, slug: str) -> None:
+    """Even when ``docs/../outside`` is a conference page, nothing is imported there."""
+    outside = docs.parent / "outside"
+    outside.mkdir()
+    page = outside / "index.md"
+    page.write_text("---\nconference:\n  name: Elsewhere\n  start: 2025-04-01\n---\n\n# E\n")
+    (docs.parent / "index.md").write_text(page.read_text())
+    ics = docs.parent / "all.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\nX-WR-TIMEZONE:UTC\nBEGIN:VEVENT\nUID:a\nDTSTART:20250401T100000Z\n"
+        "SUMMARY:Talk - Jane Doe\\, Acme\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    code, _, err = run("import-schedule", slug, ics, "--docs", docs)
+    assert code == 2
+    assert "is not the name of a conference folder" in err
+    assert sorted(path.name for path in outside.iterdir()) == ["index.md"]

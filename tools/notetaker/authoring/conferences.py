@@ -19,7 +19,8 @@ from talknotes.rules.layout import day_folder
 
 from ..errors import UserError, problem_error
 from .checks import closest
-from .frontmatter import read_front_matter, yaml_text
+from .files import read_text
+from .frontmatter import page_lines, read_front_matter, yaml_text
 from .layout import index_page
 from .markdown import escape_inline
 from .templates import Markdown
@@ -102,10 +103,7 @@ def read_conference(docs: Path, slug: str) -> ConferenceSite:
         raise UserError(
             f"no conference page {index}{where} (create one with `nox -s new-conference`)"
         )
-    try:
-        text = index.read_text(encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", index) from None
+    text = read_text(index)
     value = read_front_matter(index, text).get(_CONFERENCE_KEY)
     conference, problems = read_conference_front_matter(value)
     if problems:  # the rule reports all that is wrong with the mapping in one problem
@@ -201,10 +199,10 @@ def ensure_home_lists(docs: Path, slug: str, start: date, templates: Templates) 
     entry = f"{slug}/index"
     if not home.exists():
         home.write_text(templates.render("home.md"), encoding="utf-8")
-        if any(tree.includes(entry) for tree in toctrees(home.read_text("utf-8").splitlines())):
+        if any(tree.includes(entry) for tree in toctrees(page_lines(read_text(home)))):
             return f"wrote {home}"
         return f"wrote {home}; add {entry} to one of its toctrees"
-    lines = home.read_text(encoding="utf-8").splitlines()
+    lines = page_lines(read_text(home))
     trees = toctrees(lines)
     if any(tree.includes(entry) for tree in trees):
         return f"{home} already lists it"

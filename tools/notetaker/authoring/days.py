@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from talknotes.rules.layout import SUFFIX
 
+from .files import read_text
+from .frontmatter import page_lines
 from .templates import Markdown, Templates
 from .toctrees import toctrees
 
@@ -56,8 +58,8 @@ def ensure_day_lists_talks(day_index: Path, talk_name: str, templates: Templates
     empty glob would be a build warning. A day page whose own toctree does not
     cover the talk is left alone: the hint says what to add.
     """
-    text = day_index.read_text(encoding="utf-8")
-    trees = toctrees(text.splitlines())
+    text = read_text(day_index)
+    trees = toctrees(page_lines(text))
     docname = talk_name.removesuffix(SUFFIX)
     if any(tree.includes(docname) for tree in trees):
         return None

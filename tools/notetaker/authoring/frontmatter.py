@@ -16,6 +16,7 @@ import yaml
 from talknotes.rules.frontmatter import TALK_KEYS, split_front_matter
 
 from ..errors import UserError
+from .files import read_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,10 +46,7 @@ _OTHER_BREAKS = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 def read_front_matter(path: Path, text: str | None = None) -> dict[str, Any]:
     """The page's front matter as YAML data ({} without any); bad YAML is a user error."""
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise UserError(f"cannot read: {error.strerror}", path) from None
+        text = read_text(path)
     front, _ = split_front_matter(text)
     if not front:
         return {}

@@ -17,6 +17,7 @@ from talknotes.rules.slugs import slugify
 
 from ..errors import UserError
 from .days import ensure_day_lists_talks
+from .files import read_text
 from .frontmatter import render_front_matter
 from .layout import MIN_DIGITS, index_page, next_number, number_width
 from .markdown import escape_block, escape_inline
@@ -160,7 +161,9 @@ def add_talks(
     index = index_page(day)
     if dry_run:
         return paths, [hint] if hint else []
-    if not index.exists():
+    if index.exists():
+        read_text(index)  # a day page that cannot be read stops here, before any talk is written
+    else:
         if day_page is None:
             raise UserError("no day page to add the talks to", index)
         day.mkdir(parents=True, exist_ok=True)

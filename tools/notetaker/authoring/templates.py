@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .. import REPO
 from ..errors import UserError
+from .files import read_text
 from .markdown import escape_inline
 
 if TYPE_CHECKING:
@@ -41,10 +42,7 @@ class Templates:
 
     def _template(self, name: str) -> tuple[Path, str, string.Template]:
         path = self.folder / name
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise UserError(f"cannot read the template: {error.strerror}", path) from None
+        text = read_text(path, "cannot read the template")
         lines = [line for line in text.splitlines() if not line.startswith(_EDITOR_NOTE)]
         return path, text, string.Template("\n".join(lines))
 

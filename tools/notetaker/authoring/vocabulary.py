@@ -16,6 +16,7 @@ from talknotes.rules.vocabulary import DEFAULT_FILE, Vocabulary, load_vocabulary
 
 from .. import REPO
 from ..errors import UserError, problem_error
+from .files import read_text
 from .frontmatter import yaml_text
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def add_tag(tags: Tags, key: str, title: str, description: str, why: str) -> Tag
     restored and the note-taker is told what to add.
     """
     path = tags.path
-    old = path.read_text(encoding="utf-8") if path.is_file() else None
+    old = read_text(path) if path.is_file() else None
     fields = f"  title: {yaml_text(title)}\n  description: {yaml_text(description)}\n"
     entry = f"# {why}\n{key}:\n{fields}"
     text = (old or "").rstrip("\n")

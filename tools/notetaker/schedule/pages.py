@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 from talknotes.rules.frontmatter import TimeError, format_time, parse_time
 from talknotes.rules.layout import SUFFIX
 
+from ..authoring.files import read_text
 from ..authoring.frontmatter import read_front_matter, split_page, update_front_matter
 from ..authoring.markdown import escape_inline, first_heading, set_title
-from ..errors import UserError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -78,11 +78,7 @@ def pages_by_source(folder: Path) -> dict[str, list[KnownPage]]:
     """The conference's pages with a ``source``, by source; an unreadable page is a user error."""
     found: dict[str, list[KnownPage]] = defaultdict(list)
     for path in sorted(folder.rglob(f"*{SUFFIX}")):
-        try:
-            text = path.read_bytes().decode("utf-8")  # as it is: no newline translation
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            raise UserError(f"cannot read: {reason}", path) from None
+        text = read_text(path)  # as it is: no newline translation
         if "source" not in text:
             continue
         front = read_front_matter(path, text)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import icalendar
 
+from talknotes.rules.text import one_line, shorten
+
 from ..authoring.plaintext import clean_line, clean_text
 from ..errors import UserError
 from .bylines import split_summary
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["read_sched"]
 
 _BEGIN, _END = "BEGIN:VEVENT", "END:VEVENT"
+_REASON_LENGTH = 80
+# what reading a garbled entry raises, in icalendar or here: the entry is left out
+_ENTRY_ERRORS = (ValueError, OverflowError, TypeError, AttributeError, LookupError)
 _ZONE_PROPERTY = re.compile(r"X-WR-TIMEZONE(?:;[^:]*)?:(?P<zone>.*)", re.IGNORECASE)
 
 
@@ -61,8 +66,8 @@ def read_sched(path: Path, data: bytes, zone: ZoneInfo | None) -> Schedule:
     for entry in entries:
         try:
             session = _session(entry, zone)
-        except (_BrokenEntryError, ValueError, OverflowError) as error:
-            problems.append(f"{path}:{entry.line}: entry not imported: {error}")
+        except _ENTRY_ERRORS as error:
+            problems.append(f"{path}:{entry.line}: entry not imported: {_reason(error)}")
             continue
         if session.id in seen:
             problems.append(
@@ -75,6 +80,17 @@ def read_sched(path: Path, data: bytes, zone: ZoneInfo | None) -> Schedule:
     if entries and not sessions:
         raise UserError(f"none of its {len(entries)} entries can be read: {problems[-1]}", path)
     return Schedule("sched", zone.key, ordered(sessions), problems, declared, len(entries))
+
+
+def _reason(error: Exception) -> str:
+    """Why an entry cannot be read, in one line."""
+    if isinstance(error, OverflowError):
+        return "a date or a duration out of range"
+    if isinstance(error, _BrokenEntryError):
+        return str(error)
+    if not isinstance(error, ValueError):  # icalendar's reading of a garbled line
+        return f"not an iCalendar entry ({type(error).__name__})"
+    return f"not an iCalendar entry ({shorten(one_line(str(error)), _REASON_LENGTH)})"
 
 
 def _decoded(path: Path, data: bytes) -> tuple[str, list[str]]:
@@ -112,10 +128,10 @@ def _session(entry: _Entry, zone: ZoneInfo) -> Session:
     if not entry.closed:
         raise _BrokenEntryError(f"{_BEGIN} without its {_END}")
     event = icalendar.Event.from_ical("\n".join(entry.lines))
-    uid = str(event.get("UID") or "").strip()
+    uid = _text(event, "UID")
     if not uid or not uid.isprintable() or any(character.isspace() for character in uid):
         raise _BrokenEntryError(f"no usable UID ({uid!r})")
-    title, speakers = split_summary(str(event.get("SUMMARY") or ""))
+    title, speakers = split_summary(_text(event, "SUMMARY"))
     if not title:
         raise _BrokenEntryError("no SUMMARY, so no title")
     start, all_day = _local(_value(event, "DTSTART"), zone)
@@ -127,14 +143,22 @@ def _session(entry: _Entry, zone: ZoneInfo) -> Session:
         start=start,
         end=_end(event, start, zone),
         speakers=tuple(speakers),
-        room=_room(clean_line(str(event.get("LOCATION") or ""))),
+        room=_room(clean_line(_text(event, "LOCATION"))),
         tracks=tracks,
         kinds=kinds_of(title),
-        abstract=_paragraphs(str(event.get("DESCRIPTION") or "")),
-        url=clean_line(str(event.get("URL") or "")) or None,
+        abstract=_paragraphs(_text(event, "DESCRIPTION")),
+        url=clean_line(_text(event, "URL")) or None,
         all_day=all_day,
         line=entry.line,
     )
+
+
+def _text(event: Any, key: str) -> str:
+    """A text property (the first, if an entry repeats it), as written; ``""`` if none."""
+    value = event.get(key)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return "" if value is None else str(value).strip()
 
 
 def _value(event: Any, key: str) -> Any:
@@ -142,6 +166,8 @@ def _value(event: Any, key: str) -> Any:
     value = event.get(key)
     if value is None:
         raise _BrokenEntryError(f"no {key}")
+    if isinstance(value, list):
+        raise _BrokenEntryError(f"{key} is given {len(value)} times")
     try:
         return value.dt
     except ValueError:
