@@ -85,6 +85,8 @@ def test_mapping_the_tracks_fills_the_pages_that_have_no_real_tag(
     run("import-schedule", "c", ics, "--docs", docs)
     security, ai, observability = sorted(conference.glob("[0-9]*.md"))[1:4]
     ai.write_text(ai.read_text().replace("tags: [unsorted]", "tags: [unsorted, community]"))
+    odd = sorted(conference.glob("[0-9]*.md"))[5]
+    odd.write_text(odd.read_text().replace("tags: [unsorted]", "tags: {a: 1}"))
     observability.write_text(observability.read_text().replace("tags: [unsorted]", "tags: []"))
     vocabulary = docs / "tags.yml"
     text = vocabulary.read_text()
@@ -97,6 +99,7 @@ def test_mapping_the_tracks_fills_the_pages_that_have_no_real_tag(
     assert tags_of(security) == "tags: [security]"
     assert tags_of(observability) == "tags: [observability]"  # an empty list is filled too
     assert tags_of(ai) == "tags: [unsorted, community]"  # the note-taker chose: kept
+    assert tags_of(odd) == "tags: {a: 1}"  # not a list: the build reports it, the import keeps it
     assert f"updated  {security}: tags" in out
     assert "'SECURITY'" not in out
     assert "'CONNECTIVITY' (1)" in out

@@ -39,10 +39,13 @@ class KnownPage:
     text: str
     front: dict[str, Any]
 
-    def tags(self) -> list[str]:
+    def tags(self) -> list[str] | None:
+        """The page's tags; None if they are neither a list nor a string (the build says so)."""
         value = self.front.get("tags")
         if isinstance(value, str):
             value = value.split(",")
+        if not isinstance(value, list | None):
+            return None
         return [str(tag).strip() for tag in value or [] if str(tag).strip()]
 
     def time(self) -> datetime | None:

@@ -59,8 +59,10 @@ class TrackTags:
                 self.unmatched[track] += 1
         return list(dict.fromkeys([*keys, *self.extra]))
 
-    def unsorted(self, current: list[str]) -> bool:
+    def unsorted(self, current: list[str] | None) -> bool:
         """Whether a page's tags are none or the fallback alone: the import may fill them."""
+        if current is None:  # not a list: the note-taker's to fix, not the import's
+            return False
         fallback = self.tags.vocabulary.resolve(FALLBACK_TAG) or FALLBACK_TAG
         return all(self.tags.vocabulary.resolve(tag) == fallback for tag in current)
 
