@@ -81,3 +81,10 @@ def test_a_day_that_outgrows_its_two_digits_says_how_to_keep_the_order(
     assert "talk 180 needs 3 digits, and the day's pages have 2" in out
     assert "rename the day's pages to 3 digits (01-… to 001-…) to keep them in order" in out
     assert (day / "90-talk-89.md").exists()  # existing names are never changed
+
+
+def test_a_day_numbered_by_hand_keeps_its_width(docs: Path, run, day: Path) -> None:
+    (day / "1-opening.md").write_text("---\ntags: [ai]\n---\n\n# Opening\n")
+    code, out, _ = run("new-talk", "c/day-1", "Second", "--tags", "ai", "--docs", docs)
+    assert code == 0
+    assert Path(out.strip()).name == "2-second.md"  # not 02-, which would sort first

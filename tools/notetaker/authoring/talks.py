@@ -176,10 +176,12 @@ def add_talks(
 
 def _digits(day: Path, last: int) -> tuple[int, str | None]:
     """The digits of new talk numbers up to ``last``, and a hint if the day's are too few."""
-    needed = max(MIN_DIGITS, len(str(last)))
+    needed = len(str(last))
     width = number_width(day)
-    if width is None or width >= needed:
-        return max(needed, width or 0), None
+    if width is None:
+        return max(MIN_DIGITS, needed), None
+    if width >= needed:  # a day named 1-, 2- by hand goes on with one digit while it can
+        return width, None
     return needed, (
         f"{day}: talk {last} needs {needed} digits, and the day's pages have {width}: the "
         f"day page lists talks by file name, so {last:0{needed}d}-… comes before "
