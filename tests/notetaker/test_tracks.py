@@ -115,6 +115,7 @@ def test_a_dry_run_leaves_the_vocabulary_alone(
     code, out, _ = run("import-schedule", "c", ics, "--dry-run", "--docs", docs)
     assert code == 0
     assert "10 pages got the tag 'unsorted'" in out
+    assert f"note: would add the tag 'unsorted' to {docs / 'tags.yml'}" in out
     assert snapshot(docs) == before
 
 

@@ -102,7 +102,8 @@ def _tracks(outcome: ImportOutcome, options: ReportOptions) -> list[str]:
         return []
     lines = []
     if tracks.added_fallback:
-        lines.append(f"  note: added the tag {FALLBACK_TAG!r} to {options.vocabulary}")
+        verb = "would add" if options.dry_run else "added"
+        lines.append(f"  note: {verb} the tag {FALLBACK_TAG!r} to {options.vocabulary}")
     if tracks.unmatched:
         listed = ", ".join(
             f"{track!r} ({count})" for track, count in tracks.unmatched.most_common()

@@ -72,9 +72,10 @@ class TrackTags:
             return keys
         self.fallback_pages += 1
         key = self.tags.vocabulary.resolve(FALLBACK_TAG)
-        if key is None and not dry_run:
-            self.tags = add_tag(
-                self.tags, FALLBACK_TAG, _FALLBACK_TITLE, _FALLBACK_DESCRIPTION, _FALLBACK_WHY
-            )
-            key, self.added_fallback = FALLBACK_TAG, True
+        if key is None:
+            self.added_fallback = True
+            if not dry_run:
+                self.tags = add_tag(
+                    self.tags, FALLBACK_TAG, _FALLBACK_TITLE, _FALLBACK_DESCRIPTION, _FALLBACK_WHY
+                )
         return [key or FALLBACK_TAG]
