@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import sys
+from pathlib import Path
+
 import nox
 
 nox.options.sessions = ["lint", "tests", "build"]
@@ -94,32 +98,58 @@ def linkcheck(session: nox.Session) -> None:
 
 
 # -- the note-taker's tools (python -m tools.notetaker; see docs/style-guide.md) ----------
+#
+# The four commands share one environment, .nox/notetaker: the first call makes it,
+# later ones only check that requirements-tools.txt (and requirements.txt, which it
+# includes) are what was installed, so between two talks a command starts in well
+# under a second instead of running pip. nox makes no environment of its own for
+# them (venv_backend "none").
+
+NOTETAKER = Path(".nox") / "notetaker"
+NOTETAKER_REQUIREMENTS = ("requirements-tools.txt", "requirements.txt")
 
 
 def _notetaker(session: nox.Session, command: str) -> None:
-    session.install("-r", "requirements-tools.txt")
-    session.run("python", "-m", "tools.notetaker", command, *session.posargs)
+    python = _notetaker_python(session)
+    session.run(str(python), "-m", "tools.notetaker", command, *session.posargs, external=True)
 
 
-@nox.session(name="new-talk")
+def _notetaker_python(session: nox.Session) -> Path:
+    """The shared environment's interpreter, made or updated only when the requirements change."""
+    windows = sys.platform == "win32"
+    python = NOTETAKER / ("Scripts" if windows else "bin") / ("python.exe" if windows else "python")
+    stamp = NOTETAKER / "requirements.sha256"
+    digest = hashlib.sha256()
+    for name in NOTETAKER_REQUIREMENTS:
+        digest.update(Path(name).read_bytes())
+    if not python.exists():
+        session.run(sys.executable, "-m", "venv", str(NOTETAKER), external=True)
+    if not stamp.is_file() or stamp.read_text() != digest.hexdigest():
+        pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        session.run(*pip, "-r", "requirements-tools.txt", external=True)
+        stamp.write_text(digest.hexdigest())
+    return python
+
+
+@nox.session(name="new-talk", venv_backend="none")
 def new_talk(session: nox.Session) -> None:
     """Write the next talk page of a day: `nox -s new-talk -- CONF/DAY "Title" [--tags a,b]`."""
     _notetaker(session, "new-talk")
 
 
-@nox.session(name="new-conference")
+@nox.session(name="new-conference", venv_backend="none")
 def new_conference(session: nox.Session) -> None:
     """Write a conference page and its day pages: `-- SLUG --name ... --start YYYY-MM-DD`."""
     _notetaker(session, "new-conference")
 
 
-@nox.session(name="import-schedule")
+@nox.session(name="import-schedule", venv_backend="none")
 def import_schedule(session: nox.Session) -> None:
     """Create or update talk pages from a Sched .ics or pretalx schedule.json: `-- CONF FILE`."""
     _notetaker(session, "import-schedule")
 
 
-@nox.session(name="import-hugo")
+@nox.session(name="import-hugo", venv_backend="none")
 def import_hugo(session: nox.Session) -> None:
     """Convert a Hugo notes tree into a conference: `-- HUGO_CONTENT_DIR CONF [--dry-run]`."""
     _notetaker(session, "import-hugo")

@@ -35,12 +35,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
         ),
         ("Kubernetes für Anfänger", "kubernetes-fur-anfanger"),
         ("Ask Grønbæk and Zoë", "ask-gronbaek-and-zoe"),  # transliterated, not dropped
-        ("🚀🚀", "talk"),
+        ("Облачные технологии", "oblachnye-tekhnologii"),
+        ("クラウドネイティブ入門", "kuraudoneiteiburu-men"),
     ],
 )
 def test_slugs_are_short_ascii_and_cut_at_a_word(title: str, slug: str) -> None:
     assert page_slug(title) == slug
     assert len(page_slug(title)) <= 40
+
+
+def test_titles_with_nothing_to_transliterate_get_distinct_stable_slugs() -> None:
+    rockets, fire = page_slug("🚀🚀"), page_slug("🔥🔥")
+    assert rockets.startswith("talk-")
+    assert fire.startswith("talk-")
+    assert rockets != fire
+    assert page_slug("🚀🚀") == rockets  # the same title, the same name, on every machine
 
 
 def test_titles_are_escaped_so_they_stay_text() -> None:
@@ -49,7 +58,10 @@ def test_titles_are_escaped_so_they_stay_text() -> None:
 
 
 def test_abstracts_cannot_break_out_of_their_dropdown() -> None:
-    text = "# Heading\nline\n---\n:::\n:class: x\n% comment\n(target)=\n<script>x</script>\n- item"
+    text = (
+        "# Heading\nline\n---\n:::\n:class: x\n% comment\n(target)=\n<script>x</script>\n- item"
+        "\n- - -\n> # quoted\n1. :::\nbefore\u2028:::"
+    )
     lines = escape_block(text).splitlines()
     assert lines == [
         r"\# Heading",
@@ -61,6 +73,11 @@ def test_abstracts_cannot_break_out_of_their_dropdown() -> None:
         r"\(target)=",
         r"\<script>x\</script>",
         "- item",
+        r"\- - -",  # a thematic break stays text, not a list of lists
+        r"> \# quoted",
+        r"1. \:::",
+        "before",
+        r"\:::",
     ]
 
 
@@ -117,10 +134,16 @@ def test_front_matter_updates_touch_only_the_given_keys() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["Hall 8 | Room G", "Room #3", "yes", "2025-04-01", "a: b", "[x]", "Tomás (Acme, Inc.)"],
-)
+    [
+        "Hall 8 | Room G", "Room #3", "yes", "2025-04-01", "a: b", "[x]", "Tomás (Acme, Inc.)",
+        # what YAML refuses or reads as a line break: written as escapes, read back the same
+        "Acme\x7f Corp", "Hall\u2028Room", "Next\x85line", "Para\u2029graph", "\x1b[31mred",
+        "Lone \ud800 surrogate", "Not a character \ufffe", " padded ", "tab\there",
+    ],
+)  # fmt: skip
 def test_front_matter_values_read_back_as_written(value: str) -> None:
     line = front_matter_line("k", [value]) + "\n" + front_matter_line("r", value)
+    assert len(line.splitlines()) == 2
     assert yaml.safe_load(line) == {"k": [value], "r": value}
 
 

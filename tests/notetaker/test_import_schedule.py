@@ -11,8 +11,9 @@ import pytest
 
 from tools.notetaker.authoring.templates import Templates
 from tools.notetaker.authoring.vocabulary import load_tags
-from tools.notetaker.schedule.importer import ImportOptions, SkipKind, import_schedule
+from tools.notetaker.schedule.importer import ImportOptions, import_schedule
 from tools.notetaker.schedule.load import load_schedule
+from tools.notetaker.schedule.skip import SkipKind
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHED = FIXTURES / "sched.ics"
@@ -94,9 +95,11 @@ def test_import_creates_stub_pages_in_the_day_of_their_local_date(docs: Path, ru
     lightning = (docs / "example-2025" / "day-1" / day_1[1]).read_text()
     assert "tags: [lightning-talk, platform]" in lightning
     assert "[0-9]*" in (docs / "example-2025" / "day-1" / "index.md").read_text()
-    # 'Networking + Edge' is no tag: the page has none, and the report says what to do
-    assert "1 new pages have no tag" in out
-    assert "'Networking + Edge' (1)" in out
+    # 'Networking + Edge' is no tag: the page gets the fallback tag, and the report says
+    # which tracks to map
+    mesh = docs / "example-2025" / "day-2" / "01-the-service-mesh-wars-a-new-hope-for.md"
+    assert mesh.read_text().startswith("---\ntags: [unsorted]\n")
+    assert "'Keynote Sessions' (2), 'Networking + Edge' (1); 1 page got the tag 'unsorted'" in out
 
 
 def test_importing_twice_changes_nothing(docs: Path, run) -> None:
@@ -251,15 +254,15 @@ def test_skipped_sessions_are_counted_by_the_kind_of_reason(docs: Path, run) -> 
         tags=load_tags(docs / "tags.yml"),
     )
     kinds = Counter(skip.kind for skip in outcome.skipped)
-    assert kinds == {SkipKind.NOT_A_TALK: 4, SkipKind.OUTSIDE_DATES: 2}
+    assert kinds == {SkipKind.LOGISTICS: 4, SkipKind.OUTSIDE_DATES: 2}
     lunch = next(skip for skip in outcome.skipped if skip.session.title == "Lunch")
     assert (lunch.kind, lunch.reason) == (
-        SkipKind.NOT_A_TALK,
-        "no speakers and 'Lunch' in its title",
+        SkipKind.LOGISTICS,
+        "no speakers, and the track 'Breaks' is logistics",
     )
     code, out, _ = run("import-schedule", "example-2025", SCHED, "--docs", docs)
     assert code == 0
-    assert "skipped                   6  (not talks: 4; outside the conference's dates: 2)" in out
+    assert "skipped                   6  (logistics: 4; outside the conference's dates: 2)" in out
 
 
 def test_import_and_new_talk_create_a_talk_identically(docs: Path, run, tmp_path: Path) -> None:
@@ -318,7 +321,7 @@ def test_a_dry_run_writes_nothing(docs: Path, run) -> None:
             "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a1\nDTSTART:20250401T100000Z\n"
             "SUMMARY:T - Jane Doe\\, Acme\nEND:VEVENT\nEND:VCALENDAR\n",
             (),
-            "no X-WR-TIMEZONE); pass it with --timezone",
+            "(no X-WR-TIMEZONE): add `timezone:` to the conference's front matter",
         ),
         (
             "BEGIN:VCALENDAR\nX-WR-TIMEZONE:Europe/London\nEND:VCALENDAR\n",

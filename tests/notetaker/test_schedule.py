@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from talknotes.rules.frontmatter import format_time
+from tools.notetaker.schedule.bylines import split_summary
 from tools.notetaker.schedule.load import load_schedule
-from tools.notetaker.schedule.sched import split_summary
-from tools.notetaker.schedule.sessions import not_a_talk
+from tools.notetaker.schedule.skip import SkipKind, skip_reason
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHED = FIXTURES / "sched.ics"
@@ -83,17 +83,20 @@ def test_sched_summaries_split_at_the_last_dash_before_the_speakers(
 
 def test_the_skip_rule_skips_logistics_never_talks() -> None:
     loaded = load_schedule(SCHED)
-    skipped = {s.title: not_a_talk(s) for s in loaded.sessions if not_a_talk(s)}
+    skipped = {s.title: skip_reason(s) for s in loaded.sessions if skip_reason(s)}
+    logistics = SkipKind.LOGISTICS
     assert skipped == {
-        "Badge Pick-Up": "no speakers and 'Badge' in its title",
-        "Coffee Break": "no speakers and 'Coffee' in its title",
-        "Lunch": "no speakers and 'Lunch' in its title",
-        "Booth Crawl": "no speakers and 'Booth Crawl' in its title",
+        "Badge Pick-Up": (logistics, "no speakers, and the track 'Registration' is logistics"),
+        "Coffee Break": (logistics, "no speakers, and the track 'Breaks' is logistics"),
+        "Lunch": (logistics, "no speakers, and the track 'Breaks' is logistics"),
+        "Booth Crawl": (logistics, "no speakers, and the track 'Solutions Showcase' is logistics"),
     }
     talk = replace(loaded.sessions[3], title="Break the Monolith")
     assert talk.speakers
-    assert not_a_talk(talk) is None  # an entry with speakers is always a talk
-    assert not_a_talk(replace(talk, speakers=())) == "no speakers and 'Break' in its title"
+    assert skip_reason(talk) is None  # an entry with speakers is always a talk
+    assert skip_reason(replace(talk, speakers=(), tracks=())) is None  # one word is no reason
+    lunch = replace(talk, title="Lunch & Networking ☕", speakers=(), tracks=())
+    assert skip_reason(lunch) == (logistics, "no speakers, and its title is logistics")
 
 
 def test_pretalx_sessions() -> None:
@@ -106,7 +109,10 @@ def test_pretalx_sessions() -> None:
     assert [str(s) for s in by_id["GSLB42"].speakers] == ["Nico Example", "Kim Sample"]
     assert by_id["GSLB42"].source == "pretalx:GSLB42"
     assert by_id["LTNG07"].kinds == ("lightning-talk",)
-    assert not_a_talk(by_id["LUNCH1"]) == "no speakers and 'Lunch' in its title"
+    assert skip_reason(by_id["LUNCH1"]) == (
+        SkipKind.LOGISTICS,
+        "no speakers, and its title is logistics",
+    )
 
 
 def test_the_timezone_option_wins_and_files_in_crlf_read_the_same(tmp_path: Path) -> None:

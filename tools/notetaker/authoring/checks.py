@@ -21,6 +21,8 @@ def checked_url(option: str, url: str) -> str:
         return check_resource_url(url.strip())
     except ResourceURLError as error:
         raise UserError(f"{option}: {error}") from None
+    except ValueError as error:  # urllib's own refusal: "http://[x" is no URL at all
+        raise UserError(f"{option}: {url.strip()!r} is not a URL ({error})") from None
 
 
 def closest(name: str, known: Iterable[str], limit: int = 3) -> str:

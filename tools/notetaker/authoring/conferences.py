@@ -19,9 +19,11 @@ from talknotes.rules.layout import day_folder
 
 from ..errors import UserError, problem_error
 from .checks import closest
-from .frontmatter import read_front_matter, yaml_text
+from .files import read_text
+from .frontmatter import page_lines, read_front_matter, yaml_text
 from .layout import index_page
 from .markdown import escape_inline
+from .templates import Markdown
 from .toctrees import toctrees
 
 if TYPE_CHECKING:
@@ -72,9 +74,14 @@ class ConferenceSite:
         return (moment - self.conference.start).days + first
 
     def day_index(self, name: str) -> Path:
-        """The index page of the existing day ``name``; a missing day is a user error."""
-        index = index_page(self.folder / name)
-        if index.is_file():
+        """The index page of the existing day ``name``; a missing day is a user error.
+
+        A day is a folder directly inside the conference's (``..`` or a link to a
+        folder elsewhere is none), so a talk page never lands outside its conference.
+        """
+        index = index_page(self.folder / _folder_name(name, "day"))
+        inside = index.parent.resolve().parent == self.folder.resolve()
+        if index.is_file() and inside:
             return index
         days = sorted(path.parent.name for path in self.folder.glob(f"*/{index.name}"))
         listed = f" (days: {', '.join(days)})" if days else ""
@@ -84,7 +91,7 @@ class ConferenceSite:
 
 def read_conference(docs: Path, slug: str) -> ConferenceSite:
     """The conference ``docs/<slug>/``; a missing page or bad front matter is a user error."""
-    index = index_page(docs / slug)
+    index = index_page(docs / _folder_name(slug, "conference"))
     if not index.is_file():
         known = sorted(
             path.parent.name for path in docs.glob(f"*/{index.name}") if _has_conference(path)
@@ -96,10 +103,7 @@ def read_conference(docs: Path, slug: str) -> ConferenceSite:
         raise UserError(
             f"no conference page {index}{where} (create one with `nox -s new-conference`)"
         )
-    try:
-        text = index.read_text(encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", index) from None
+    text = read_text(index)
     value = read_front_matter(index, text).get(_CONFERENCE_KEY)
     conference, problems = read_conference_front_matter(value)
     if problems:  # the rule reports all that is wrong with the mapping in one problem
@@ -108,6 +112,14 @@ def read_conference(docs: Path, slug: str) -> ConferenceSite:
     if conference is None:
         raise UserError(f"this page has no `{_CONFERENCE_KEY}:` front matter", index, 1)
     return ConferenceSite(slug, index.parent, conference)
+
+
+def _folder_name(name: str, what: str) -> str:
+    """``name`` if it names one folder (not ``..``, no ``/``): a conference's or a day's."""
+    name = name.rstrip("/")
+    if name in ("", ".", "..") or "/" in name or "\\" in name:
+        raise UserError(f"{name!r} is not the name of a {what} folder")
+    return name
 
 
 def _has_conference(index: Path) -> bool:
@@ -153,23 +165,27 @@ def render_conference(
     intro: str | None = None,
     other_pages: str = "",
 ) -> str:
-    """The conference page from ``conference.md``: front matter, title, intro, days."""
+    """The conference page from ``conference.md``: front matter, title, intro, days.
+
+    ``title`` and ``intro`` are Markdown (a converted Hugo home page's); by default
+    they are the conference's name and a sentence about it, escaped.
+    """
     where = f" in {conference.location}" if conference.location else ""
     dates = conference.dates()
     if intro is None:
         intro = escape_inline(f"Notes from {conference.name}{where}, {dates}.")
     return templates.render(
         "conference.md",
-        front_matter=conference_front_matter(conference),
-        title=title if title is not None else escape_inline(conference.name),
-        intro=intro,
+        front_matter=Markdown(conference_front_matter(conference)),
+        title=Markdown(title if title is not None else escape_inline(conference.name)),
+        intro=Markdown(intro),
         name=conference.name,
         location=conference.location or "",
         dates=dates,
         start=conference.start.isoformat(),
         end=conference.last_day.isoformat(),
-        days="\n".join(days),
-        pages=other_pages,
+        days=Markdown("\n".join(days)),
+        pages=Markdown(other_pages),
     )
 
 
@@ -183,10 +199,10 @@ def ensure_home_lists(docs: Path, slug: str, start: date, templates: Templates) 
     entry = f"{slug}/index"
     if not home.exists():
         home.write_text(templates.render("home.md"), encoding="utf-8")
-        if any(tree.includes(entry) for tree in toctrees(home.read_text("utf-8").splitlines())):
+        if any(tree.includes(entry) for tree in toctrees(page_lines(read_text(home)))):
             return f"wrote {home}"
         return f"wrote {home}; add {entry} to one of its toctrees"
-    lines = home.read_text(encoding="utf-8").splitlines()
+    lines = page_lines(read_text(home))
     trees = toctrees(lines)
     if any(tree.includes(entry) for tree in trees):
         return f"{home} already lists it"

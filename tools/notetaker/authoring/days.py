@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING
 
 from talknotes.rules.layout import SUFFIX
 
+from .files import read_text
+from .frontmatter import page_lines
+from .templates import Markdown, Templates
 from .toctrees import toctrees
 
 if TYPE_CHECKING:
@@ -14,7 +17,6 @@ if TYPE_CHECKING:
 
     from talknotes.rules.frontmatter import Conference
 
-    from .templates import Templates
 
 __all__ = ["ensure_day_lists_talks", "long_date", "render_day", "talks_toctree"]
 
@@ -29,7 +31,10 @@ def long_date(day: date) -> str:
 def render_day(
     templates: Templates, conference: Conference, number: int, day: date | None, *, talks: bool
 ) -> str:
-    """Day ``number`` from ``day.md``; with ``talks``, its list of talks (``day-talks.md``)."""
+    """Day ``number`` from ``day.md``; with ``talks``, its list of talks (``day-talks.md``).
+
+    The conference's name is plain text: the template gets it escaped.
+    """
     return templates.render(
         "day.md",
         title=f"Day {number}",
@@ -37,7 +42,7 @@ def render_day(
         date=day.isoformat() if day else "",
         date_long=long_date(day) if day else "",
         conference=conference.name,
-        talks=talks_toctree(templates) if talks else "",
+        talks=Markdown(talks_toctree(templates) if talks else ""),
     )
 
 
@@ -53,8 +58,8 @@ def ensure_day_lists_talks(day_index: Path, talk_name: str, templates: Templates
     empty glob would be a build warning. A day page whose own toctree does not
     cover the talk is left alone: the hint says what to add.
     """
-    text = day_index.read_text(encoding="utf-8")
-    trees = toctrees(text.splitlines())
+    text = read_text(day_index)
+    trees = toctrees(page_lines(text))
     docname = talk_name.removesuffix(SUFFIX)
     if any(tree.includes(docname) for tree in trees):
         return None

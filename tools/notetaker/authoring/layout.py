@@ -14,7 +14,10 @@ from talknotes.rules.layout import INDEX, SUFFIX, is_index, talk_number
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["day_talks", "index_page", "next_number"]
+__all__ = ["MIN_DIGITS", "day_talks", "index_page", "next_number", "number_width"]
+
+#: the digits of a talk number at least: ``01-`` (a day of more talks gets more)
+MIN_DIGITS = 2
 
 
 def index_page(folder: Path) -> Path:
@@ -33,3 +36,17 @@ def next_number(day: Path) -> int:
     """One more than the highest ``NN`` of the day's talks (1 for a day without talks)."""
     numbers = (talk_number(path.stem) for path in day_talks(day))
     return max((number for number in numbers if number is not None), default=0) + 1
+
+
+def number_width(day: Path) -> int | None:
+    """How many digits the day's talk numbers have (``007-x.md``: 3); None without talks.
+
+    The day page lists its talks by file name, as text: ``100-`` sorts before
+    ``11-``, so every number of a day must have as many digits as the largest.
+    """
+    widths = [
+        len(path.stem) - len(path.stem.lstrip("0123456789"))
+        for path in day_talks(day)
+        if talk_number(path.stem) is not None
+    ]
+    return max(widths, default=None)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from talknotes.rules.frontmatter import split_front_matter
+from .frontmatter import split_page
+from .plaintext import clean_line, clean_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -22,7 +23,12 @@ _BLOCK_SPECIALS = re.compile(r"([\\`\[\]<{}])")
 # Line starts that would turn abstract text into structure inside the dropdown: a
 # heading or setext underline (a section, which a directive cannot hold), a MyST
 # comment (%), directive options (:), fences, block breaks, targets, thematic breaks.
-_BLOCK_LINE_START = re.compile(r"#|%|:|\+\+\+|~~~|\(|=+$|-+$|(?:\*\s*){3,}$|(?:_\s*){3,}$")
+_BLOCK_LINE_START = re.compile(
+    r"#|%|:|\+\+\+|~~~|\(|=+$|-+$|(?:-\s*){3,}$|(?:\*\s*){3,}$|(?:_\s*){3,}$"
+)
+# What opens a container whose content starts a line of its own: a block quote, a
+# list item. The content after it is checked like a line.
+_CONTAINER = re.compile(r">\s*|[-*+]\s+|\d{1,9}[.)]\s+")
 _FENCE = re.compile(r"\s{0,3}(`{3,}|~{3,}|:{3,})")
 _HEADING = re.compile(r"#\s")
 
@@ -33,7 +39,7 @@ def escape_inline(text: str) -> str:
     Brackets, braces, angle brackets and backticks would otherwise become links,
     MyST roles, raw HTML or code; a trailing `` #`` would be eaten as a closing sequence.
     """
-    text = " ".join(text.split())
+    text = clean_line(text)
     text = _LONE_UNDERSCORE.sub(r"\\_", _INLINE_SPECIALS.sub(r"\\\1", text))
     return re.sub(r"(?<=\s)#", r"\\#", text) if re.search(r"\s#+$", text) else text
 
@@ -45,13 +51,20 @@ def escape_block(text: str) -> str:
     HTML, a link to a missing page, a role, a heading inside the dropdown or the end
     of the dropdown itself.
     """
-    lines = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _BLOCK_SPECIALS.sub(r"\\\1", raw.strip())
-        if _BLOCK_LINE_START.match(line):
-            line = "\\" + line
-        lines.append(line)
+    lines = [_escape_line(line) for line in clean_text(text).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _escape_line(line: str) -> str:
+    """One line of an abstract, and the start of what each quote or list marker opens."""
+    rest = _BLOCK_SPECIALS.sub(r"\\\1", line.strip())
+    done = ""
+    while rest and not _BLOCK_LINE_START.match(rest):
+        marker = _CONTAINER.match(rest)
+        if marker is None:
+            return done + rest
+        done, rest = done + marker[0], rest[marker.end() :]
+    return done + ("\\" + rest if rest else "")
 
 
 def first_heading(lines: Iterable[str]) -> tuple[int, str] | None:
@@ -75,7 +88,7 @@ def first_heading(lines: Iterable[str]) -> tuple[int, str] | None:
 
 def set_title(text: str, title_markdown: str) -> str:
     """Replace the page's first heading (the title) with ``title_markdown``."""
-    front, body = split_front_matter(text)
+    front, body = split_page(text)
     found = first_heading(body)
     if found is None:
         body = ["", f"# {title_markdown}", *body]

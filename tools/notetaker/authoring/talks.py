@@ -7,6 +7,7 @@ the two commands that make new pages add them to their day through `add_talks`.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,9 +17,12 @@ from talknotes.rules.slugs import slugify
 
 from ..errors import UserError
 from .days import ensure_day_lists_talks
+from .files import read_text
 from .frontmatter import render_front_matter
-from .layout import index_page, next_number
+from .layout import MIN_DIGITS, index_page, next_number, number_width
 from .markdown import escape_block, escape_inline
+from .plaintext import clean_line
+from .templates import Markdown
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -38,6 +42,7 @@ _NOTES = "notes"
 #: the longest slug in a file name the tools make, so names stay readable in a listing
 _SLUG_LENGTH = 40
 _NO_SLUG = "talk"
+_DIGEST_LENGTH = 6
 
 
 @dataclass
@@ -83,11 +88,11 @@ def render_talk(templates: Templates, page: TalkPage) -> str:
         )
     return templates.render(
         _TEMPLATE,
-        front_matter=render_front_matter(page.front_matter()),
-        title=escape_inline(page.title),
-        resources=_resource_blocks(page),
-        abstract=_abstract_block(page.abstract, page.schedule_url),
-        notes=notes,
+        front_matter=Markdown(render_front_matter(page.front_matter())),
+        title=Markdown(escape_inline(page.title)),
+        resources=Markdown(_resource_blocks(page)),
+        abstract=Markdown(_abstract_block(page.abstract, page.schedule_url)),
+        notes=Markdown(notes),
     )
 
 
@@ -111,8 +116,16 @@ def _abstract_block(abstract: str, url: str | None) -> str:
 
 
 def page_slug(text: str, max_length: int = _SLUG_LENGTH) -> str:
-    """The slug of a page's file name: a title's words, cut at a word, ``talk`` if none."""
-    return slugify(text, max_length=max_length, fallback=_NO_SLUG)
+    """The slug of a page's file name: a title's words, transliterated, cut at a word.
+
+    A title with nothing to transliterate (emoji, a script the table lacks) gets
+    ``talk-`` and a short digest of the title, so two such titles never share a slug.
+    """
+    slug = slugify(text, max_length=max_length)
+    if slug:
+        return slug
+    digest = hashlib.sha256(clean_line(text).encode("utf-8")).hexdigest()[:_DIGEST_LENGTH]
+    return f"{_NO_SLUG}-{digest}"
 
 
 def add_talks(
@@ -121,21 +134,25 @@ def add_talks(
     templates: Templates,
     *,
     number: int | None = None,
+    room_for: int = 0,
     day_page: Callable[[], str] | None = None,
     dry_run: bool = False,
 ) -> tuple[list[Path], list[str]]:
     """Write new talk pages into a day and make the day page list them.
 
     The talks are numbered in the order given, from ``number`` or after the day's
-    last talk, and named after their titles (``07-platform-abstractions.md``). A
-    day without its page gets ``day_page()``. Nothing is ever overwritten. Returns
-    the pages (also in a dry run, which writes nothing) and hints for what only
-    the note-taker can do.
+    last talk, and named after their titles (``07-platform-abstractions.md``),
+    with as many digits as the day's largest number needs, counting ``room_for``
+    talks the day will hold (a schedule's whole day), so names sort in number
+    order. A day without its page gets ``day_page()``. Nothing is ever
+    overwritten. Returns the pages (also in a dry run, which writes nothing) and
+    hints for what only the note-taker can do.
     """
     first = next_number(day) if number is None else number
+    digits, hint = _digits(day, max(first + len(talks) - 1, room_for))
     files: list[tuple[Path, str]] = []
     for offset, talk in enumerate(talks):
-        path = day / talk_file_name(first + offset, page_slug(talk.title))
+        path = day / talk_file_name(first + offset, page_slug(talk.title), digits=digits)
         if path.exists():
             choose = " (choose another --number)" if number is not None else ""
             raise UserError(f"exists already; not overwritten{choose}", path)
@@ -143,13 +160,31 @@ def add_talks(
     paths = [path for path, _ in files]
     index = index_page(day)
     if dry_run:
-        return paths, []
-    if not index.exists():
+        return paths, [hint] if hint else []
+    if index.exists():
+        read_text(index)  # a day page that cannot be read stops here, before any talk is written
+    else:
         if day_page is None:
             raise UserError("no day page to add the talks to", index)
         day.mkdir(parents=True, exist_ok=True)
         index.write_text(day_page(), encoding="utf-8")
     for path, text in files:
         path.write_text(text, encoding="utf-8")
-    hints = [ensure_day_lists_talks(index, path.name, templates) for path in paths]
+    hints = [hint, *(ensure_day_lists_talks(index, path.name, templates) for path in paths)]
     return paths, [hint for hint in hints if hint]
+
+
+def _digits(day: Path, last: int) -> tuple[int, str | None]:
+    """The digits of new talk numbers up to ``last``, and a hint if the day's are too few."""
+    needed = len(str(last))
+    width = number_width(day)
+    if width is None:
+        return max(MIN_DIGITS, needed), None
+    if width >= needed:  # a day named 1-, 2- by hand goes on with one digit while it can
+        return width, None
+    return needed, (
+        f"{day}: talk {last} needs {needed} digits, and the day's pages have {width}: the "
+        f"day page lists talks by file name, so {last:0{needed}d}-… comes before "
+        f"{1 + 10 ** (width - 1):0{width}d}-…; rename the day's pages to {needed} digits "
+        f"({1:0{width}d}-… to {1:0{needed}d}-…) to keep them in order"
+    )

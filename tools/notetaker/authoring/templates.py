@@ -8,14 +8,26 @@ from typing import TYPE_CHECKING
 
 from .. import REPO
 from ..errors import UserError
+from .files import read_text
+from .markdown import escape_inline
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["ARCHETYPES", "Templates", "tidy"]
+__all__ = ["ARCHETYPES", "Markdown", "Templates", "tidy"]
 
 ARCHETYPES = REPO / "archetypes"
 _EDITOR_NOTE = "%#"
+
+
+class Markdown(str):
+    """Markdown the tools composed (front matter, directives, toctrees, escaped text).
+
+    `Templates.render` writes it as it is; any other value is plain text and is
+    escaped first, so a conference named ``<img onerror=...>`` stays text on every page.
+    """
+
+    __slots__ = ()
 
 
 class Templates:
@@ -30,10 +42,7 @@ class Templates:
 
     def _template(self, name: str) -> tuple[Path, str, string.Template]:
         path = self.folder / name
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise UserError(f"cannot read the template: {error.strerror}", path) from None
+        text = read_text(path, "cannot read the template")
         lines = [line for line in text.splitlines() if not line.startswith(_EDITOR_NOTE)]
         return path, text, string.Template("\n".join(lines))
 
@@ -42,9 +51,14 @@ class Templates:
         return set(self._template(name)[2].get_identifiers())
 
     def render(self, name: str, /, **values: str) -> str:
+        """The template ``name`` filled in: `Markdown` values as they are, others escaped."""
         path, text, template = self._template(name)
+        escaped = {
+            key: value if isinstance(value, Markdown) else escape_inline(value)
+            for key, value in values.items()
+        }
         try:
-            rendered = template.substitute(values)
+            rendered = template.substitute(escaped)
         except KeyError as error:
             unknown = error.args[0]
             line = next((n for n, line in enumerate(text.splitlines(), 1) if unknown in line), None)
@@ -66,6 +80,6 @@ def tidy(text: str) -> str:
 
     Empty placeholders would otherwise leave gaps wherever a template puts them.
     """
-    lines = [line.rstrip() for line in text.splitlines()]
+    lines = [line.rstrip() for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return text + "\n"

@@ -16,12 +16,14 @@ from talknotes.rules.vocabulary import DEFAULT_FILE, Vocabulary, load_vocabulary
 
 from .. import REPO
 from ..errors import UserError, problem_error
+from .files import read_text
+from .frontmatter import yaml_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
-__all__ = ["CONF", "Tags", "load_tags", "tags_file"]
+__all__ = ["CONF", "Tags", "add_tag", "load_tags", "tags_file"]
 
 #: the Sphinx configuration the build uses (``sphinx-build -c .``)
 CONF = REPO / "conf.py"
@@ -88,5 +90,36 @@ class Tags:
 
 def load_tags(path: Path) -> Tags:
     """Read the vocabulary at ``path``; a missing file is an empty vocabulary, as in the build."""
-    vocabulary, problems = load_vocabulary(path)
+    try:
+        vocabulary, problems = load_vocabulary(path)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UserError(f"cannot read the tag vocabulary: {reason}", path) from None
     return Tags(path, vocabulary, tuple(problem_error(problem, path) for problem in problems))
+
+
+def add_tag(tags: Tags, key: str, title: str, description: str, why: str) -> Tags:
+    """Append the tag ``key`` to the vocabulary file (made if missing); return it read again.
+
+    Only the end of the file changes, after a comment that says ``why``; if the
+    file does not read back with the tag (it is not a block mapping, say), it is
+    restored and the note-taker is told what to add.
+    """
+    path = tags.path
+    old = read_text(path) if path.is_file() else None
+    fields = f"  title: {yaml_text(title)}\n  description: {yaml_text(description)}\n"
+    entry = f"# {why}\n{key}:\n{fields}"
+    text = (old or "").rstrip("\n")
+    path.write_text(f"{text}\n\n{entry}" if text else entry, encoding="utf-8")
+    added = load_tags(path)
+    if added.vocabulary.resolve(key) == key:
+        return added
+    if old is None:
+        path.unlink()
+    else:
+        path.write_text(old, encoding="utf-8")
+    raise UserError(
+        f"the tag {key!r} cannot be added at the end of this file (it would not read back), "
+        f"so the file is unchanged; add {key}: {{title: {yaml_text(title, flow=True)}}} by hand",
+        path,
+    )

@@ -27,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as error:
         print(f"{PROGRAM}: error: {error}", file=sys.stderr)
         return USER_ERROR
+    except OSError as error:  # a folder that cannot be written, a full disk
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"{PROGRAM}: error: {where}{error.strerror or error}", file=sys.stderr)
+        return USER_ERROR
     except KeyboardInterrupt:
         print(f"{PROGRAM}: interrupted", file=sys.stderr)
         return INTERRUPTED

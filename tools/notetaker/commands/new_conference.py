@@ -8,10 +8,9 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from talknotes.rules.frontmatter import Conference
+from talknotes.rules.frontmatter import Conference, is_time_zone
 from talknotes.rules.layout import INDEX, day_folder
 from talknotes.rules.slugs import SLUG
-from talknotes.rules.text import one_line
 
 from ..authoring.checks import checked_url
 from ..authoring.conferences import (
@@ -22,6 +21,7 @@ from ..authoring.conferences import (
 )
 from ..authoring.days import render_day
 from ..authoring.layout import index_page
+from ..authoring.plaintext import clean_line
 from ..errors import UserError
 from .options import docs_folder, iso_date, templates_of
 
@@ -44,6 +44,10 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--location", help="e.g. London, UK")
     command.add_argument("--website", help="the conference's web site")
     command.add_argument(
+        "--timezone",
+        help="the venue's time zone, e.g. Europe/Amsterdam: the clock import-schedule uses",
+    )
+    command.add_argument(
         "--first-day", type=int, default=1, help="number of the first day folder (default 1)"
     )
 
@@ -61,12 +65,17 @@ def run(arguments: argparse.Namespace) -> int:
     check_conference_dates(start, end)
     if arguments.first_day < 0:
         raise UserError("--first-day must not be negative")
-    name = one_line(arguments.name)
+    name = clean_line(arguments.name)
     if not name:
         raise UserError("--name is empty")
     website = checked_url("--website", arguments.website) if arguments.website else None
-    location = one_line(arguments.location or "") or None
-    conference = Conference(name, start, end if end != start else None, location, website)
+    location = clean_line(arguments.location or "") or None
+    timezone = (arguments.timezone or "").strip() or None
+    if timezone is not None and not is_time_zone(timezone):
+        raise UserError(f"--timezone {timezone!r} is not a time zone name like Europe/Amsterdam")
+    conference = Conference(
+        name, start, end if end != start else None, location, website, timezone=timezone
+    )
     site = ConferenceSite(slug, folder, conference)
     days = [(arguments.first_day + offset, day) for offset, day in enumerate(site.dates())]
     day_pages = {index_page(folder / day_folder(number)): (number, day) for number, day in days}

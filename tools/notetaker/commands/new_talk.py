@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from talknotes.rules.frontmatter import TimeError, parse_time
-from talknotes.rules.layout import talk_slug
 from talknotes.rules.speakers import split_speakers
-from talknotes.rules.text import one_line
 
 from ..authoring.checks import checked_url
 from ..authoring.conferences import read_conference
+from ..authoring.frontmatter import split_page
 from ..authoring.layout import day_talks
-from ..authoring.talks import TalkPage, add_talks, page_slug
+from ..authoring.markdown import escape_inline, first_heading
+from ..authoring.plaintext import clean_line
+from ..authoring.talks import TalkPage, add_talks
 from ..errors import UserError
 from .options import docs_folder, names, tags_of, templates_of, warn
 
@@ -55,7 +56,7 @@ def run(arguments: argparse.Namespace) -> int:
     templates = templates_of(arguments)
     slug, day = _conference_and_day(arguments.day, docs)
     index = read_conference(docs, slug).day_index(day)
-    title = one_line(arguments.title)
+    title = clean_line(arguments.title)
     if not title:
         raise UserError("the title is empty")
     tags = tags_of(arguments, docs)
@@ -64,19 +65,14 @@ def run(arguments: argparse.Namespace) -> int:
     page = TalkPage(
         title=title,
         tags=tags.keys(names(arguments.tags)),
-        speakers=split_speakers(arguments.speakers),
+        speakers=split_speakers(clean_line(arguments.speakers)),
         time=_time(arguments.time) if arguments.time else None,
-        room=(arguments.room or "").strip() or None,
+        room=clean_line(arguments.room or "") or None,
         video=_url("--video", arguments.video),
         slides=_url("--slides", arguments.slides),
         demo=_url("--demo", arguments.demo),
     )
-    slug_of_title = page_slug(title)
-    for existing in day_talks(index.parent):
-        if talk_slug(existing.stem) == slug_of_title:
-            raise UserError(
-                f"{existing} has the same title already; edit it, or give another title"
-            )
+    _refuse_a_title_twice(index.parent, title)
     if arguments.number is not None and arguments.number < 0:
         raise UserError("--number must not be negative")
     (path,), hints = add_talks(index.parent, [page], templates, number=arguments.number)
@@ -86,6 +82,18 @@ def run(arguments: argparse.Namespace) -> int:
         warn("no --tags: the build reports a talk without tags until you add one")
     print(path)
     return 0
+
+
+def _refuse_a_title_twice(day: Path, title: str) -> None:
+    """A talk the day has already (the same title, ignoring case) is an error: edit that one."""
+    wanted = escape_inline(title).casefold()
+    for existing in day_talks(day):
+        text = existing.read_text(encoding="utf-8", errors="replace")
+        heading = first_heading(split_page(text)[1])
+        if heading is not None and heading[1].casefold() == wanted:
+            raise UserError(
+                f"{existing} has the same title already; edit it, or give another title"
+            )
 
 
 def _conference_and_day(text: str, docs: Path) -> tuple[str, str]:

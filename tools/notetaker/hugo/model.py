@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..errors import UserError
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -94,3 +96,27 @@ class Plan:
     writes: dict[Path, str] = field(default_factory=dict)
     copies: dict[Path, Path] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
+    claimed: dict[str, str] = field(default_factory=dict)  # target, ignoring case -> source
+
+    def write(self, target: Path, text: str, source: str) -> None:
+        """Plan to write ``text`` made from the Hugo file ``source`` to ``target``."""
+        self._claim(target, source)
+        self.writes[target] = text
+
+    def copy(self, target: Path, source: Path, rel: str) -> None:
+        """Plan to copy the Hugo file ``source`` (``rel`` in the tree) to ``target``."""
+        self._claim(target, rel)
+        self.copies[target] = source
+
+    def _claim(self, target: Path, source: str) -> None:
+        """Two Hugo files for one target (``Day 1/`` and ``day-1/``) would lose one: an error.
+
+        Targets are compared ignoring case, as a checkout on macOS or Windows would.
+        """
+        other = self.claimed.setdefault(target.as_posix().casefold(), source)
+        if other != source:
+            raise UserError(
+                f"{other} and {source} would both become {target}; rename one of them in "
+                "the Hugo tree (nothing was written)",
+                self.content,
+            )

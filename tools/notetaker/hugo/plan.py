@@ -17,6 +17,7 @@ from ..authoring.conferences import check_conference_dates, read_conference, ren
 from ..authoring.days import talks_toctree
 from ..authoring.layout import index_page
 from ..authoring.markdown import escape_inline
+from ..authoring.plaintext import clean_line
 from ..authoring.talks import TalkPage, render_talk
 from ..authoring.templates import tidy
 from ..authoring.toctrees import toctree_block
@@ -94,6 +95,7 @@ def _conference(docs: Path, slug: str, options: HugoOptions) -> Conference:
             options.end or known.end,
             options.location or known.location,
             options.website or known.website,
+            known.timezone,
         )
     if options.name is None or options.start is None:
         missing = [name for name in ("name", "start") if getattr(options, name) is None]
@@ -127,14 +129,14 @@ class _Composer:
             body = self._body(index)
             if talks:
                 body += ["", talks_toctree(templates).rstrip("\n")]
-            self.plan.writes[folder / index.target] = self._page_text(index, body)
+            self.plan.write(folder / index.target, self._page_text(index, body), index.rel)
             day_entries.append(index.target.removesuffix(SUFFIX))
             for talk in talks:
                 self.report.counts["talk pages"] += 1
-                self.plan.writes[folder / talk.target] = self._talk_text(templates, talk)
+                self.plan.write(folder / talk.target, self._talk_text(templates, talk), talk.rel)
         for page in self.tree.others:
             self.report.counts["other pages"] += 1
-            self.plan.writes[folder / page.target] = self._page_text(page, self._body(page))
+            self.plan.write(folder / page.target, self._page_text(page, self._body(page)), page.rel)
         other_pages = toctree_block(
             [page.target.removesuffix(SUFFIX) for page in self.tree.others], caption="More"
         )
@@ -144,7 +146,7 @@ class _Composer:
             title = escape_inline(home.title) if home.title else None
             intro = "\n".join(self._comments(home) + self._body(home)).strip() or None
         self.report.counts["conference pages"] += 1
-        self.plan.writes[index_page(folder)] = render_conference(
+        conference = render_conference(
             templates,
             self.plan.conference,
             day_entries,
@@ -152,6 +154,7 @@ class _Composer:
             intro=intro,
             other_pages=other_pages,
         )
+        self.plan.write(index_page(folder), conference, home.rel if home else "_index.md")
 
     def _talk_text(self, templates: Templates, talk: HugoPage) -> str:
         """A talk through the talk template: its notes (with their directives) in ``${notes}``."""
@@ -200,7 +203,7 @@ class _Composer:
         keys: list[str] = []
         vocabulary = self.tags.path.name
         for value in values:
-            name = str(value).strip()
+            name = clean_line(str(value))
             line = page.front_line(name)
             if name.casefold() in self.drop:
                 self.find(Finding(page.rel, line, f"tag {name!r} dropped, as --drop-tag asked"))

@@ -6,18 +6,19 @@ text, with a finding; files that are not pages are copied as they are.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
+from ..authoring.plaintext import clean_line, clean_text
 from .model import Finding, HugoPage, HugoTree
 from .targets import name_targets, target_path
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from .model import Plan
 
 __all__ = ["read_tree"]
@@ -39,7 +40,7 @@ def read_tree(plan: Plan) -> HugoTree:
 def read_page(source: Path, rel: str, kind: str) -> HugoPage | Finding:
     """A Hugo page with YAML (``---``) or TOML (``+++``) front matter, or why it cannot be read."""
     try:
-        text = source.read_text(encoding="utf-8")
+        text = clean_text(source.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         return Finding(rel, None, f"cannot be read ({error}); not converted")
     lines = text.splitlines()
@@ -95,6 +96,8 @@ class _Reader:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.tree = HugoTree()
+        self.root = plan.content.resolve()
+        self.skipped: set[Path] = set()
 
     def find(self, finding: Finding) -> None:
         self.plan.report.findings.append(finding)
@@ -102,11 +105,13 @@ class _Reader:
     def read(self) -> None:
         content = self.plan.content
         home = content / _SECTION_INDEX
-        if home.is_file():
+        if home.is_file() and self._followed(home):
             self.tree.home = self._page(home, "home")
         for path in sorted(content.iterdir()):
             rel = path.relative_to(content).as_posix()
             if path.name.startswith(".") or path.name == _SECTION_INDEX:
+                continue
+            if not self._followed(path):
                 continue
             if path.is_file() and path.suffix == _MARKDOWN:
                 page = self._page(path, "page")
@@ -117,8 +122,43 @@ class _Reader:
             elif path.is_dir() and not path.name.startswith("_"):
                 self._section(path)
             elif path.is_dir():
-                for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                for file in self._files(path):
                     self._asset(file, file.relative_to(content).as_posix())
+
+    def _followed(self, path: Path) -> bool:
+        """Whether ``path`` may be read: a link is followed only to a file in the tree.
+
+        A link out of the content tree (a ``_img`` pointing at ``~/.ssh``), to a
+        folder, or to nothing is reported and skipped, so nothing from elsewhere on
+        the machine ends up in ``docs/``.
+        """
+        if not path.is_symlink():
+            return True
+        rel = path.relative_to(self.plan.content).as_posix()
+        target = path.resolve()
+        if not path.exists():
+            why = "a link to nothing"
+        elif not target.is_relative_to(self.root):
+            why = f"a link to {target}, outside the content tree"
+        elif path.is_dir():
+            why = "a link to a folder (its files are read where they are)"
+        else:
+            return True
+        if path not in self.skipped:
+            self.skipped.add(path)
+            self.find(Finding(rel, None, f"{why}: skipped"))
+        return False
+
+    def _files(self, folder: Path) -> list[Path]:
+        """The files under ``folder``, without following a link out of the tree or to a folder."""
+        found = []
+        for here, folders, names in os.walk(folder):
+            base = Path(here)
+            for name in sorted(folders):
+                if (base / name).is_symlink():
+                    self._followed(base / name)
+            found += [base / name for name in names if self._followed(base / name)]
+        return sorted(found)
 
     def _page(self, source: Path, kind: str) -> HugoPage | None:
         rel = source.relative_to(self.plan.content).as_posix()
@@ -127,7 +167,7 @@ class _Reader:
             self.find(page)
             self._keep_verbatim(source, rel)
             return None
-        page.title = str(page.front.get("title") or "").strip()
+        page.title = clean_line(str(page.front.get("title") or ""))
         page.weight = _weight(page.front.get("weight"))
         if "weight" in page.front and page.weight is None:
             self.find(Finding(rel, page.front_line("weight"), "weight is not a number"))
@@ -140,12 +180,13 @@ class _Reader:
             for page in (
                 self._page(path, "talk")
                 for path in sorted(folder.glob(f"*{_MARKDOWN}"))
-                if path.name != _SECTION_INDEX
+                if path.name != _SECTION_INDEX and path.is_file() and self._followed(path)
             )
             if page is not None
         ]
-        index = self._page(index_path, "day") if index_path.is_file() else None
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        readable = index_path.is_file() and self._followed(index_path)
+        index = self._page(index_path, "day") if readable else None
+        for path in self._files(folder):
             rel = path.relative_to(self.plan.content).as_posix()
             if path.parent == folder and path.suffix == _MARKDOWN:
                 continue
@@ -165,10 +206,10 @@ class _Reader:
 
     def _asset(self, path: Path, rel: str) -> None:
         self.tree.assets[rel] = target_path(rel)
-        self.plan.copies[self.plan.folder / self.tree.assets[rel]] = path
+        self.plan.copy(self.plan.folder / self.tree.assets[rel], path, rel)
         self.plan.report.counts["files copied"] += 1
 
     def _keep_verbatim(self, path: Path, rel: str) -> None:
         target = target_path(rel) + ".txt"
-        self.plan.copies[self.plan.folder / target] = path
+        self.plan.copy(self.plan.folder / target, path, rel)
         self.find(Finding(rel, None, f"kept verbatim as {target} (Sphinx does not read it)"))

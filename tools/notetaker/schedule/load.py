@@ -19,13 +19,16 @@ __all__ = ["load_schedule"]
 _BYTE_ORDER_MARK_AND_SPACE = b"\xef\xbb\xbf \t\r\n"
 
 
-def load_schedule(path: Path, timezone: str | None = None) -> Schedule:
-    """Read a Sched ``.ics`` or a pretalx ``schedule.json``; ``timezone`` overrides the file's."""
+def load_schedule(path: Path, timezone: str | None = None, where: str = "--timezone") -> Schedule:
+    """Read a Sched ``.ics`` or a pretalx ``schedule.json``; ``timezone`` overrides the file's.
+
+    ``where`` names the place the zone came from, for the message if it is no zone.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
         raise UserError(f"cannot read the schedule: {error.strerror}", path) from None
-    zone = time_zone(timezone, "--timezone") if timezone else None
+    zone = time_zone(timezone, where) if timezone else None
     head = data.lstrip(_BYTE_ORDER_MARK_AND_SPACE)[:15].upper()
     if head.startswith(b"BEGIN:VCALENDAR"):
         return read_sched(path, data, zone)

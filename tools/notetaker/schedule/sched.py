@@ -1,104 +1,182 @@
 """Sched's iCalendar export (``https://<event>.sched.com/all.ics``) read into sessions.
 
-Sched has no field for speakers: it writes them into the summary after the
-title, so most of this module is telling a title from the speakers behind it.
+The file is cut into its entries first and each entry is read on its own, so an
+entry that cannot be read (a DTSTART that is no date, an entry never closed, no
+title) is left out with a problem at its line, and the rest is imported.
+Speakers come out of the summary (``bylines``).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 import icalendar
 
-from talknotes.rules.speakers import Speaker
+from talknotes.rules.text import one_line, shorten
 
+from ..authoring.plaintext import clean_line, clean_text
 from ..errors import UserError
+from .bylines import split_summary
 from .sessions import Schedule, Session, kinds_of, ordered, time_zone
 
 if TYPE_CHECKING:
     from pathlib import Path
     from zoneinfo import ZoneInfo
 
-__all__ = ["read_sched", "split_summary"]
+__all__ = ["read_sched"]
 
-_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
-# fmt: off
-_NAME_PARTICLES = frozenset([
-    "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin",
-    "al", "el", "y", "zu", "ten", "ter", "dos", "das",
-])
-# Words that make a trailing " - Some Words" part of the title, not a speaker's name.
-_TITLE_WORDS = frozenset([
-    "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "from", "at", "by",
-    "is", "are", "your", "our", "my", "how", "why", "what", "when", "we", "you", "it", "not",
-    "vs", "day", "way", "next", "new",
-])
-# fmt: on
-_MAX_NAME_WORDS = 6
+_BEGIN, _END = "BEGIN:VEVENT", "END:VEVENT"
+_REASON_LENGTH = 80
+# what reading a garbled entry raises, in icalendar or here: the entry is left out
+_ENTRY_ERRORS = (ValueError, OverflowError, TypeError, AttributeError, LookupError)
+_ZONE_PROPERTY = re.compile(r"X-WR-TIMEZONE(?:;[^:]*)?:(?P<zone>.*)", re.IGNORECASE)
+
+
+class _BrokenEntryError(ValueError):
+    """An entry that cannot be read; the message says why."""
+
+
+@dataclass
+class _Entry:
+    """The lines of one VEVENT as written (folded), from its BEGIN line on."""
+
+    line: int
+    lines: list[str] = field(default_factory=list)
+    closed: bool = False
 
 
 def read_sched(path: Path, data: bytes, zone: ZoneInfo | None) -> Schedule:
-    try:
-        calendar = icalendar.Calendar.from_ical(data)
-    except ValueError as error:
-        raise UserError(f"not a valid iCalendar file: {error}", path) from None
+    """Sessions in ``zone`` (default: the file's X-WR-TIMEZONE); unreadable entries as problems."""
+    text, problems = _decoded(path, data)
+    header, entries = _entries(text)
+    declared = next((m["zone"].strip() for m in map(_ZONE_PROPERTY.fullmatch, header) if m), None)
     if zone is None:
-        declared = calendar.get("X-WR-TIMEZONE")
-        if declared is None:
+        if not declared:
             raise UserError(
-                "the file does not name the event's time zone (no X-WR-TIMEZONE); "
-                "pass it with --timezone, like --timezone Europe/London",
+                "the file does not name the event's time zone (no X-WR-TIMEZONE): add "
+                "`timezone:` to the conference's front matter, or pass --timezone Europe/London",
                 path,
             )
-        zone = time_zone(str(declared), f"{path}: X-WR-TIMEZONE")
-    lines = {
-        line.split(":", 1)[1].strip(): number
-        for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1)
-        if line.upper().startswith("UID:")
-    }
-    sessions, problems, seen = [], [], set()
-    for event in calendar.walk("VEVENT"):
-        uid = str(event.get("UID") or "").strip()
-        summary = " ".join(str(event.get("SUMMARY") or "").split())
-        where = f"{path}:{lines[uid]}" if uid in lines else str(path)
-        if not uid or re.search(r"\s", uid):
-            problems.append(f"{path}: {summary!r} has no usable UID, so it is not imported")
+        zone = time_zone(declared, f"{path}: X-WR-TIMEZONE")
+    sessions: list[Session] = []
+    seen: dict[str, int] = {}
+    for entry in entries:
+        try:
+            session = _session(entry, zone)
+        except _ENTRY_ERRORS as error:
+            problems.append(f"{path}:{entry.line}: entry not imported: {_reason(error)}")
             continue
-        if uid in seen:
-            problems.append(f"{where}: UID {uid} appears twice; the first entry is used")
-            continue
-        seen.add(uid)
-        start_value = event.get("DTSTART")
-        if start_value is None:
-            problems.append(f"{where}: {summary!r} has no DTSTART, so it is not imported")
-            continue
-        start, all_day = _local(start_value.dt, zone)
-        end = _sched_end(event, start, zone)
-        title, speakers = split_summary(summary)
-        categories = _categories(event.get("CATEGORIES"))
-        sessions.append(
-            Session(
-                system="sched",
-                id=uid,
-                title=title,
-                start=start,
-                end=end,
-                speakers=tuple(speakers),
-                room=_room(str(event.get("LOCATION") or "")),
-                track=categories[0] if categories else None,
-                kinds=kinds_of(title),
-                abstract=_paragraphs(str(event.get("DESCRIPTION") or "")),
-                url=str(event.get("URL") or "").strip() or None,
-                all_day=all_day,
+        if session.id in seen:
+            problems.append(
+                f"{path}:{entry.line}: UID {session.id} is also the entry at line "
+                f"{seen[session.id]}; only that one is imported"
             )
-        )
-    return Schedule("sched", zone.key, ordered(sessions), problems)
+            continue
+        seen[session.id] = entry.line
+        sessions.append(session)
+    if entries and not sessions:
+        raise UserError(f"none of its {len(entries)} entries can be read: {problems[-1]}", path)
+    return Schedule("sched", zone.key, ordered(sessions), problems, declared, len(entries))
+
+
+def _reason(error: Exception) -> str:
+    """Why an entry cannot be read, in one line."""
+    if isinstance(error, OverflowError):
+        return "a date or a duration out of range"
+    if isinstance(error, _BrokenEntryError):
+        return str(error)
+    if not isinstance(error, ValueError):  # icalendar's reading of a garbled line
+        return f"not an iCalendar entry ({type(error).__name__})"
+    return f"not an iCalendar entry ({shorten(one_line(str(error)), _REASON_LENGTH)})"
+
+
+def _decoded(path: Path, data: bytes) -> tuple[str, list[str]]:
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problem = f"{path}:{line}: not UTF-8 text; bytes that are not are shown as \ufffd"
+        return data.decode("utf-8-sig", "replace"), [problem]
+
+
+def _entries(text: str) -> tuple[list[str], list[_Entry]]:
+    """The calendar's own properties (unfolded) and its VEVENTs, each with its first line."""
+    header: list[str] = []
+    entries: list[_Entry] = []
+    current: _Entry | None = None
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.removesuffix("\r")
+        marker = line.strip().upper()
+        if marker == _BEGIN:
+            current = _Entry(number, [line])
+            entries.append(current)
+        elif current is not None:
+            current.lines.append(line)
+            if marker == _END:
+                current.closed, current = True, None
+        elif line[:1] in (" ", "\t") and header:
+            header[-1] += line[1:]
+        else:
+            header.append(line)
+    return header, entries
+
+
+def _session(entry: _Entry, zone: ZoneInfo) -> Session:
+    if not entry.closed:
+        raise _BrokenEntryError(f"{_BEGIN} without its {_END}")
+    event = icalendar.Event.from_ical("\n".join(entry.lines))
+    uid = _text(event, "UID")
+    if not uid or not uid.isprintable() or any(character.isspace() for character in uid):
+        raise _BrokenEntryError(f"no usable UID ({uid!r})")
+    title, speakers = split_summary(_text(event, "SUMMARY"))
+    if not title:
+        raise _BrokenEntryError("no SUMMARY, so no title")
+    start, all_day = _local(_value(event, "DTSTART"), zone)
+    tracks = tuple(dict.fromkeys(name for name in _categories(event) if name))
+    return Session(
+        system="sched",
+        id=uid,
+        title=title,
+        start=start,
+        end=_end(event, start, zone),
+        speakers=tuple(speakers),
+        room=_room(clean_line(_text(event, "LOCATION"))),
+        tracks=tracks,
+        kinds=kinds_of(title),
+        abstract=_paragraphs(_text(event, "DESCRIPTION")),
+        url=clean_line(_text(event, "URL")) or None,
+        all_day=all_day,
+        line=entry.line,
+    )
+
+
+def _text(event: Any, key: str) -> str:
+    """A text property (the first, if an entry repeats it), as written; ``""`` if none."""
+    value = event.get(key)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return "" if value is None else str(value).strip()
+
+
+def _value(event: Any, key: str) -> Any:
+    """The value of a date or duration property; a broken one says what was wrong."""
+    value = event.get(key)
+    if value is None:
+        raise _BrokenEntryError(f"no {key}")
+    if isinstance(value, list):
+        raise _BrokenEntryError(f"{key} is given {len(value)} times")
+    try:
+        return value.dt
+    except ValueError:
+        found = [message for name, message in event.errors if name == key]
+        raise _BrokenEntryError(f"{key}: {found[0] if found else 'not a date and time'}") from None
 
 
 def _local(value: date | datetime, zone: ZoneInfo) -> tuple[datetime, bool]:
-    """A DTSTART in the event's zone; UTC or other zones are converted, floating is local."""
+    """A time in the event's zone; UTC or other zones are converted, floating is local."""
     if not isinstance(value, datetime):
         return datetime.combine(value, time(), zone), True
     if value.tzinfo is None:
@@ -106,25 +184,25 @@ def _local(value: date | datetime, zone: ZoneInfo) -> tuple[datetime, bool]:
     return value.astimezone(zone), False
 
 
-def _sched_end(event: Any, start: datetime, zone: ZoneInfo) -> datetime | None:
-    end = event.get("DTEND")
-    if end is not None:
-        return _local(end.dt, zone)[0]
-    duration = event.get("DURATION")
-    return start + duration.dt if duration is not None else None
+def _end(event: Any, start: datetime, zone: ZoneInfo) -> datetime | None:
+    if event.get("DTEND") is not None:
+        return _local(_value(event, "DTEND"), zone)[0]
+    if event.get("DURATION") is not None:
+        duration = _value(event, "DURATION")
+        if isinstance(duration, timedelta):
+            return start + duration
+    return None
 
 
 def _paragraphs(text: str) -> str:
     """Sched's plain-text descriptions break lines between paragraphs; Markdown needs two."""
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return "\n\n".join(line.strip() for line in clean_text(text).split("\n") if line.strip())
 
 
-def _categories(value: Any) -> list[str]:
+def _categories(event: Any) -> list[str]:
+    value = event.get("CATEGORIES")
     values = value if isinstance(value, list) else [value] if value is not None else []
-    names = []
-    for item in values:
-        names += [str(name).strip() for name in getattr(item, "cats", [item]) if str(name).strip()]
-    return names
+    return [clean_line(str(name)) for item in values for name in getattr(item, "cats", [item])]
 
 
 def _room(location: str) -> str | None:
@@ -132,52 +210,3 @@ def _room(location: str) -> str | None:
     parts = [part.strip() for part in location.split(",")]
     room = ", ".join(parts[:-2]) if len(parts) >= 3 else location.strip()
     return room or None
-
-
-def split_summary(summary: str) -> tuple[str, list[Speaker]]:
-    """Sched's ``Title - Speaker, Company & Speaker2, Company2`` as title and speakers.
-
-    Titles may contain `` - `` themselves, so the split is at the rightmost
-    `` - `` whose remainder reads as a list of speakers: ``Name, Company`` parts
-    joined by `` & ``, or a bare name that looks like a person's (capitalised words,
-    no digits, none of the small words titles are made of).
-    """
-    positions = [match.start() for match in re.finditer(" - ", summary)]
-    for position in reversed(positions):
-        speakers = _speakers(summary[position + 3 :])
-        if speakers:
-            return summary[:position].strip(), speakers
-    return summary.strip(), []
-
-
-def _speakers(text: str) -> list[Speaker] | None:
-    speakers: list[Speaker] = []
-    for part in (part.strip() for part in text.split(" & ")):
-        name, comma, company = (piece.strip() for piece in part.partition(","))
-        if comma and company and _looks_like_name(name, alone=False):
-            speakers.append(Speaker(name, company))
-        elif not comma and _looks_like_name(name, alone=True):
-            speakers.append(Speaker(name))
-        elif not comma and speakers and speakers[-1].company:
-            # "Jane Doe, Johnson & Johnson": the & belonged to the company
-            last = speakers.pop()
-            speakers.append(Speaker(last.name, f"{last.company} & {part}"))
-        else:
-            return None
-    return speakers or None
-
-
-def _looks_like_name(text: str, *, alone: bool) -> bool:
-    words = text.split()
-    if not words or len(words) > _MAX_NAME_WORDS or (alone and len(words) < 2):
-        return False
-    for word in words:
-        if word.lower() in _NAME_PARTICLES:
-            continue
-        first = word[0]
-        capital = first.isupper() or (first.isalpha() and first.lower() == first.upper())
-        if not _NAME_WORD.fullmatch(word) or not capital:
-            return False
-        if alone and word.lower() in _TITLE_WORDS:
-            return False
-    return True

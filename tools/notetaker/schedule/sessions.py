@@ -1,20 +1,22 @@
 """Sessions of a published schedule, whichever system published it, and which of them to import.
 
-Sched and pretalx files are read into the same `Session`; the skip rule (what is
-logistics rather than a talk) and the note-taker's selections work on sessions,
-so they are the same for both.
+Sched and pretalx files are read into the same `Session`; the skip rule
+(``skip``) and the note-taker's selections work on sessions, so they are the
+same for both.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from talknotes.rules.frontmatter import is_time_zone
 
 from ..errors import UserError
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Iterable
     from datetime import datetime
     from pathlib import Path
@@ -22,45 +24,21 @@ if TYPE_CHECKING:
     from talknotes.rules.speakers import Speaker
 
 __all__ = [
-    "NOT_A_TALK_WORDS",
+    "UTC_NAMES",
     "Schedule",
     "Session",
     "kinds_of",
-    "not_a_talk",
     "ordered",
     "read_ids",
     "select",
     "time_zone",
 ]
 
-#: Words that mark an entry without speakers as logistics rather than a talk (the
-#: skip rule, documented in the style guide). An entry with speakers is always a talk.
-NOT_A_TALK_WORDS = (
-    "badge",
-    "pick-up",
-    "pickup",
-    "registration",
-    "check-in",
-    "break",
-    "breaks",
-    "coffee",
-    "breakfast",
-    "lunch",
-    "dinner",
-    "snacks",
-    "reception",
-    "happy hour",
-    "networking",
-    "party",
-    "booth crawl",
-    "expo",
-    "exhibit hall",
-    "showcase",
-    "cloakroom",
+#: the names of UTC in the time-zone database: a schedule in one of them is not local
+UTC_NAMES = frozenset(
+    {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/GMT", "GMT", "Etc/Zulu", "Zulu", "Universal"}
 )
-_NOT_A_TALK = re.compile(
-    r"\b(?:" + "|".join(re.escape(word) for word in NOT_A_TALK_WORDS) + r")\b", re.IGNORECASE
-)
+
 # A session's kind, from a title prefix ("Keynote:", "⚡ Lightning Talk:") or a
 # pretalx submission type; each kind becomes a tag if the vocabulary knows it.
 _KINDS = (
@@ -85,35 +63,46 @@ class Session:
     end: datetime | None = None
     speakers: tuple[Speaker, ...] = ()
     room: str | None = None
-    track: str | None = None
+    tracks: tuple[str, ...] = ()  # Sched's CATEGORIES, pretalx's track
     type: str | None = None  # pretalx's submission type
     kinds: tuple[str, ...] = ()
     abstract: str = ""
     url: str | None = None
     all_day: bool = False
+    line: int | None = None  # where the entry starts in its file, for messages
 
     @property
     def source(self) -> str:
         """The front-matter ``source`` that ties a page to this session."""
         return f"{self.system}:{self.id}"
 
+    @property
+    def track(self) -> str | None:
+        return self.tracks[0] if self.tracks else None
+
 
 @dataclass
 class Schedule:
-    """A schedule file read: its system, the event's time zone, its sessions, what was left out."""
+    """A schedule file read: its sessions in the event's time zone, and what was left out.
+
+    ``declared`` is the zone the file itself names (None if it names none);
+    ``timezone`` the one its times were converted to. ``problems`` are the entries
+    that could not be read, one message each at their file and line.
+    """
 
     system: str
     timezone: str
     sessions: list[Session]
     problems: list[str]
+    declared: str | None = None
+    entries: int = 0
 
 
 def time_zone(name: str, where: str) -> ZoneInfo:
     """The event's time zone named in ``where`` (an option or a file's field)."""
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"{where}: {name!r} is not a time zone name like Europe/London") from None
+    if not is_time_zone(name.strip()):
+        raise UserError(f"{where}: {name!r} is not a time zone name like Europe/London")
+    return ZoneInfo(name.strip())
 
 
 def ordered(sessions: list[Session]) -> list[Session]:
@@ -134,29 +123,7 @@ def kinds_of(title: str, *hints: str | None) -> tuple[str, ...]:
     return tuple(found)
 
 
-# -- the skip rule and selections -----------------------------------------------------
-
-
-def not_a_talk(session: Session) -> str | None:
-    """Why an entry is logistics rather than a talk (the skip rule), or None for a talk.
-
-    Skipped: all-day entries, and entries without speakers whose title, track or
-    type contains one of ``NOT_A_TALK_WORDS`` as a word. An entry with speakers is
-    never skipped ("Break the monolith" by someone is a talk).
-    """
-    if session.all_day:
-        return "an all-day entry"
-    if session.speakers:
-        return None
-    for text in (session.title, session.track, session.type):
-        match = _NOT_A_TALK.search(text or "")
-        if match:
-            return f"no speakers and {match[0]!r} in its {_field_name(session, text)}"
-    return None
-
-
-def _field_name(session: Session, text: str | None) -> str:
-    return "title" if text == session.title else "track" if text == session.track else "type"
+# -- selections ----------------------------------------------------------------------
 
 
 def read_ids(path: Path) -> list[str]:
