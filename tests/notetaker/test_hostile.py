@@ -192,7 +192,8 @@ def test_pretalx_files_of_any_shape_import_what_they_can(docs: Path, run, tmp_pa
     assert [p.name for p in day_1] == ["01-welcome-to-rejekts.md"]
     assert [p.name for p in day_2] == ["01-scaling-pdbs-across-clusters.md", "02-lone-surrogate.md"]
     assert front_matter(day_1[0])["speakers"] == ["Chris Organiser", "Ana Silva", "7"]
-    assert front_matter(day_2[0])["tags"] == ["lightning-talk", "platform"]
+    assert front_matter(day_2[0])["tags"] == ["platform"]
+    assert front_matter(day_2[0])["format"] == "lightning"
     assert "skipped                   1  (logistics: 1)" in out  # "Lunch Break"
     before = snapshot(docs)
     run("import-schedule", "r", path, "--docs", docs)

@@ -91,15 +91,16 @@ def test_import_creates_stub_pages_in_the_day_of_their_local_date(docs: Path, ru
         "Schedule entry: <https://example2025.sched.com/event/1aa06/platform-abstractions>" in page
     )
     keynote = (docs / "example-2025" / "day-1" / day_1[0]).read_text()
-    assert "tags: [keynote]" in keynote
+    assert "\nformat: keynote\n" in keynote  # a format, from the title's prefix: no tag
     lightning = (docs / "example-2025" / "day-1" / day_1[1]).read_text()
-    assert "tags: [lightning-talk, platform]" in lightning
+    assert "\nformat: lightning\n" in lightning
+    assert "tags: [platform]" in lightning
     assert "[0-9]*" in (docs / "example-2025" / "day-1" / "index.md").read_text()
     # 'Networking + Edge' is no tag: the page gets the fallback tag, and the report says
     # which tracks to map
     mesh = docs / "example-2025" / "day-2" / "01-the-service-mesh-wars-a-new-hope-for.md"
     assert mesh.read_text().startswith("---\ntags: [unsorted]\n")
-    assert "'Keynote Sessions' (2), 'Networking + Edge' (1); 1 page got the tag 'unsorted'" in out
+    assert "'Keynote Sessions' (2), 'Networking + Edge' (1); 3 pages got the tag 'unsorted'" in out
 
 
 def test_importing_twice_changes_nothing(docs: Path, run) -> None:

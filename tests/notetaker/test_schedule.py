@@ -45,7 +45,7 @@ def test_sched_sessions_in_local_time_with_speakers_and_rooms() -> None:
     assert keynote.track == "Keynote Sessions"
     assert keynote.source == "sched:1c2d3e4f5061728394a5b6c7d8e9f0a1"
     assert keynote.url == "https://example2025.sched.com/event/1aa02/keynote-welcome"
-    assert by_title["⚡ Lightning Talk: Ten Minutes to a Golden Path"].kinds == ("lightning-talk",)
+    assert by_title["⚡ Lightning Talk: Ten Minutes to a Golden Path"].kinds == ("lightning",)
     assert [str(s) for s in by_title["Platform Abstractions: Asset or Liability?"].speakers] == [
         "Ana Silva (InfraCo)",
         "Li Wei (Example Corp)",
@@ -108,7 +108,7 @@ def test_pretalx_sessions() -> None:
     assert format_time(by_id["GSLB42"].start) == "2025-03-30T10:00+01:00"  # after the switch
     assert [str(s) for s in by_id["GSLB42"].speakers] == ["Nico Example", "Kim Sample"]
     assert by_id["GSLB42"].source == "pretalx:GSLB42"
-    assert by_id["LTNG07"].kinds == ("lightning-talk",)
+    assert by_id["LTNG07"].kinds == ("lightning",)
     assert skip_reason(by_id["LUNCH1"]) == (
         SkipKind.LOGISTICS,
         "no speakers, and its title is logistics",

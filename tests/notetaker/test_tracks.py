@@ -119,13 +119,19 @@ def test_a_dry_run_leaves_the_vocabulary_alone(
     assert snapshot(docs) == before
 
 
-def test_a_fresh_site_without_a_vocabulary_gets_one(tmp_path: Path, run, ics: Path) -> None:
+def test_a_fresh_site_without_a_vocabulary_takes_the_tracks_as_free_tags(
+    tmp_path: Path, run, ics: Path
+) -> None:
+    """Without tags.yml tags are free (as the build has them): tracks become tags as written."""
     docs = tmp_path / "fresh"
     docs.mkdir()
     run("new-conference", "c", "--name", "C", "--start", "2025-04-01", "--docs", docs)
     code, _, _ = run("import-schedule", "c", ics, "--docs", docs)
     assert code == 0
-    assert "\nunsorted:\n  title: Not yet sorted\n" in "\n" + (docs / "tags.yml").read_text()
+    assert not (docs / "tags.yml").exists()
+    pages = [path.read_text() for path in (docs / "c").rglob("[0-9]*.md")]
+    assert pages
+    assert all("tags: [" in page and "unsorted" not in page for page in pages)
 
 
 def test_a_vocabulary_the_tag_cannot_be_appended_to_is_left_unchanged(

@@ -72,6 +72,8 @@ def test_accepted_urls_are_normalised(url: str, expected: str) -> None:
         ("/slides/talk.pdf", "only https:// and http://"),
         ("recording", "only https:// and http://"),
         ("https://", "no host"),
+        ("http://[x", "not a valid address"),
+        ("https://example.org:port/", "not a valid address"),
         ("https://user:secret@example.org/", "user name or password"),
         ("https://example.org/a b", "space"),
         ('https://example.org/"onmouseover="x', "quote"),

@@ -42,16 +42,21 @@ def check_resource_url(url: str) -> str:
             f"{url!r} contains a space, quote, angle bracket, backslash or control character; "
             "percent-encode them (a space is %20)"
         )
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        _ = parts.port  # a port that is no number
+    except ValueError as error:  # urlsplit refuses e.g. "http://[x"
+        raise ResourceURLError(f"{url!r} is not a valid address: {error}") from None
     if parts.scheme.lower() not in _ALLOWED_SCHEMES:
         raise ResourceURLError(
             f"{url!r} is not a web address: only https:// and http:// links are allowed"
         )
-    if not parts.hostname:
+    if not host:
         raise ResourceURLError(f"{url!r} has no host name")
     if parts.username is not None or parts.password is not None:
         raise ResourceURLError(f"{url!r} contains a user name or password")
-    host = parts.hostname.lower()
+    host = host.lower()
     if host in _YOUTUBE_HOSTS or host in _YOUTUBE_SHORT_HOSTS:
         return _canonical_youtube_url(url, host)
     return url

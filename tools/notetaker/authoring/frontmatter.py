@@ -32,7 +32,7 @@ __all__ = [
     "yaml_text",
 ]
 
-FrontMatterValue = str | list[str] | None
+FrontMatterValue = str | list[str] | bool | None
 _FENCE = "---"
 # What a YAML scalar cannot hold as it is (YAML's non-printable characters, and the
 # breaks it reads as new lines): written as \u escapes inside double quotes.
@@ -77,7 +77,9 @@ def yaml_text(value: str, *, flow: bool = False) -> str:
     return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", quoted)
 
 
-def front_matter_line(key: str, value: str | list[str]) -> str:
+def front_matter_line(key: str, value: str | list[str] | bool) -> str:
+    if isinstance(value, bool):
+        return f"{key}: {'true' if value else 'false'}"
     if isinstance(value, list):
         return f"{key}: [{', '.join(yaml_text(item, flow=True) for item in value)}]"
     return f"{key}: {yaml_text(value)}"
@@ -88,7 +90,7 @@ def render_front_matter(values: dict[str, FrontMatterValue]) -> str:
     return "\n".join(
         front_matter_line(key, value)
         for key, value in values.items()
-        if value is not None and (value != [] or key == "tags")
+        if value is not None and value is not False and (value != [] or key == "tags")
     )
 
 

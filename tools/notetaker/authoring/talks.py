@@ -55,6 +55,9 @@ class TalkPage:
     time: datetime | None = None
     room: str | None = None
     source: str | None = None
+    #: the session format (``rules.formats``) and a sponsored slot, from the schedule
+    format: str | None = None
+    sponsored: bool = False
     video: str | None = None
     slides: str | None = None
     demo: str | None = None
@@ -71,6 +74,8 @@ class TalkPage:
             "speakers": [str(speaker) for speaker in self.speakers],
             "time": format_time(self.time) if self.time else None,
             "room": self.room or None,
+            "format": self.format,
+            "sponsored": self.sponsored,
             "source": self.source,
         }
 

@@ -24,7 +24,7 @@ from ..authoring.layout import day_talks, next_number
 from ..authoring.talks import TalkPage, add_talks
 from ..errors import UserError
 from .pages import KnownPage, pages_by_source
-from .sessions import select
+from .sessions import format_of, select
 from .skip import SkipKind, Skipped, skip_reason
 from .tracks import TrackTags
 
@@ -176,6 +176,8 @@ class _Import:
                 speakers=list(session.speakers),
                 time=session.start,
                 room=session.room,
+                format=format_of(session.kinds)[0],
+                sponsored=format_of(session.kinds)[1],
                 source=session.source,
                 abstract=session.abstract,
                 schedule_url=_safe_url(session.url),

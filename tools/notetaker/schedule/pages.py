@@ -101,10 +101,11 @@ def schedule_values(session: Session) -> dict[str, FrontMatterValue]:
 
 def _same(key: str, current: object, wanted: FrontMatterValue) -> bool:
     if key == "speakers":
+        names = list(wanted) if isinstance(wanted, list) else []
         if isinstance(current, str):
-            return current.strip() == ", ".join(wanted or [])
+            return current.strip() == ", ".join(names)
         items = [str(item).strip() for item in current or []] if isinstance(current, list) else []
-        return items == list(wanted or [])
+        return items == names
     if key == "time":
         return _same_time(current, wanted)
     text = str(current).strip() if current is not None else None

@@ -145,7 +145,7 @@ def _session(entry: _Entry, zone: ZoneInfo) -> Session:
         speakers=tuple(speakers),
         room=_room(clean_line(_text(event, "LOCATION"))),
         tracks=tracks,
-        kinds=kinds_of(title),
+        kinds=kinds_of(title, *tracks),
         abstract=_paragraphs(_text(event, "DESCRIPTION")),
         url=clean_line(_text(event, "URL")) or None,
         all_day=all_day,

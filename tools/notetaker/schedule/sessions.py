@@ -7,6 +7,7 @@ same for both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -16,7 +17,6 @@ from talknotes.rules.frontmatter import is_time_zone
 from ..errors import UserError
 
 if TYPE_CHECKING:
-    import re
     from collections.abc import Iterable
     from datetime import datetime
     from pathlib import Path
@@ -27,6 +27,7 @@ __all__ = [
     "UTC_NAMES",
     "Schedule",
     "Session",
+    "format_of",
     "kinds_of",
     "ordered",
     "read_ids",
@@ -39,15 +40,18 @@ UTC_NAMES = frozenset(
     {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/GMT", "GMT", "Etc/Zulu", "Zulu", "Universal"}
 )
 
-# A session's kind, from a title prefix ("Keynote:", "⚡ Lightning Talk:") or a
-# pretalx submission type; each kind becomes a tag if the vocabulary knows it.
+# A session's kind, from a title prefix ("Keynote:", "⚡ Lightning Talk:"), a track
+# ("KEYNOTE SESSIONS") or a pretalx submission type: a format (rules.formats) or
+# "sponsored", written as the page's ``format:`` and ``sponsored:``, never as tags.
 _KINDS = (
-    ("lightning", "lightning-talk"),
+    ("lightning", "lightning"),
     ("keynote", "keynote"),
     ("sponsored", "sponsored"),
     ("panel", "panel"),
     ("workshop", "workshop"),
     ("tutorial", "tutorial"),
+    ("birds of a feather", "bof"),
+    ("bof", "bof"),
 )
 _PREFIX_WORDS = 4
 
@@ -118,9 +122,15 @@ def kinds_of(title: str, *hints: str | None) -> tuple[str, ...]:
     found = []
     for text in texts:
         for word, kind in _KINDS:
-            if word in text.lower() and kind not in found:
+            if re.search(rf"\b{word}\b", text.lower()) and kind not in found:
                 found.append(kind)
     return tuple(found)
+
+
+def format_of(kinds: tuple[str, ...]) -> tuple[str | None, bool]:
+    """The session's format (the first kind that is one) and whether it was sponsored."""
+    formats = [kind for kind in kinds if kind != "sponsored"]
+    return (formats[0] if formats else None), "sponsored" in kinds
 
 
 # -- selections ----------------------------------------------------------------------

@@ -48,9 +48,9 @@ class TrackTags:
     added_fallback: bool = False
 
     def of(self, session: Session) -> list[str]:
-        """The tags of the session's kind and tracks, with ``extra``; empty if none match."""
+        """The tags of the session's tracks, with ``extra``; empty if none match."""
         resolve = self.tags.vocabulary.resolve
-        keys = [key for key in map(resolve, session.kinds) if key]
+        keys: list[str] = []
         for track in session.tracks:
             key = resolve(track) or resolve(slugify(track, max_length=_TRACK_SLUG_LENGTH))
             if key:
