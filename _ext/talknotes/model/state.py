@@ -73,4 +73,7 @@ _STATES: WeakKeyDictionary[BuildEnvironment, BuildState] = WeakKeyDictionary()
 
 def build_state(env: BuildEnvironment) -> BuildState:
     """The state of the build that ``env`` belongs to."""
-    return _STATES.setdefault(env, BuildState())
+    state = _STATES.get(env)
+    if state is None:  # not setdefault: it would build a BuildState on every call
+        state = _STATES[env] = BuildState()
+    return state

@@ -154,8 +154,9 @@ def _caption(node: nodes.Element) -> str:
 def add_diagram_stylesheet(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
 ) -> None:
-    """Only pages with diagrams load the diagram stylesheet."""
-    if doctree is not None and doctree.next_node(mermaid) is not None:
+    """Only pages with diagrams load the diagram stylesheet (their record knows, no search)."""
+    record = talknotes_domain(app.env).pages.get(pagename)
+    if doctree is not None and record is not None and record.diagrams:
         app.add_css_file(STYLESHEET)
 
 
