@@ -177,3 +177,16 @@ def _luminance(css_color: str) -> float:
     """How light an `rgb(r, g, b)` colour is, from 0 (black) to 1 (white)."""
     red, green, blue = (int(part) for part in re.findall(r"\d+", css_color)[:3])
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
+
+
+def test_related_talks_lead_across_years(page: Page, base_url: str) -> None:
+    """The 2024 LEGO talk pins the 2025 one: first under Related talks, and it opens."""
+    page.goto(f"{base_url}kubecon-eu-2024/day-2/02-lego-manufacturing.html")
+    section = page.locator("section#related-talks")
+    assert section.locator("h2").inner_text().startswith("Related talks")
+    first = section.locator("li").first
+    assert "KubeCon + CloudNativeCon Europe 2025" in first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("kubecon-eu-2025/day-0/14-lego-empathy-yaml.html")
+    assert "LEGO" in page.locator("h1").inner_text()
