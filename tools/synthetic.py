@@ -1,6 +1,6 @@
 """A synthetic notes tree in the authoring format, for benchmarks.
 
-Talks come 20 to a day and 10 days to a conference; each has 2-3 tags from a
+Talks come 20 to a day and 5 days to a conference; each has 2-3 tags from a
 vocabulary of 40, speakers, a time, a recording and slides (one in ten pending)
 and 3-6 sections of notes. The same seed gives the same tree. The pages are
 written by the note-taker's tools, from the same templates, so the benchmarks
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 TALKS_PER_DAY = 20
-DAYS_PER_CONFERENCE = 10
+DAYS_PER_CONFERENCE = 5  # 100 talks a conference: 10,000 talks are 100 conferences
 TAG_COUNT = 40
 _TIME_ZONE = timezone(timedelta(hours=1))
 _WORDS = (
