@@ -8,16 +8,18 @@ Every warning of ours has the type ``talknotes`` and a subtype from
 from __future__ import annotations
 
 import logging as logging_std
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from sphinx.util import logging
 
 from .rules.problems import WARNING_TYPE
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Callable
 
     from docutils import nodes
+    from sphinx.application import Sphinx
     from sphinx.util.logging import SphinxLoggerAdapter
 
     from .rules.problems import Problem, Subtype
@@ -25,9 +27,10 @@ if TYPE_CHECKING:
     #: where a warning points: a node, a docname, ``(docname, line)`` or ``"path:line"``
     Location = str | tuple[str | None, int | None] | nodes.Node | None
 
-__all__ = ["logger", "quiet_known_noise", "warn", "warn_problems"]
+__all__ = ["load_site_file", "logger", "quiet_known_noise", "warn", "warn_problems"]
 
 logger: SphinxLoggerAdapter = logging.getLogger("talknotes")
+_Loaded = TypeVar("_Loaded")
 
 
 def warn(message: str, *, location: Location, subtype: Subtype) -> None:
@@ -56,6 +59,20 @@ def quiet_known_noise() -> None:
         found = logging_std.getLogger(name)
         if not any(isinstance(existing, _KnownNoise) for existing in found.filters):
             found.addFilter(noise)
+
+
+def load_site_file(
+    app: Sphinx,
+    setting: str,
+    load: Callable[[Path], tuple[_Loaded, list[Problem]]],
+    subtype: Subtype,
+) -> tuple[_Loaded, Path]:
+    """Load a file of the source folder a setting names (``tags.yml``, ``speakers.yml``),
+    warning about each of its problems at its line."""
+    path = Path(app.env.srcdir, app.config[setting])
+    loaded, problems = load(path)
+    warn_problems(problems, path, subtype=subtype)
+    return loaded, path
 
 
 def warn_problems(problems: list[Problem], path: Path, *, subtype: Subtype) -> None:

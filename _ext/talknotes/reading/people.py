@@ -7,10 +7,9 @@ when the file appears or goes.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..diagnostics import warn_problems
+from ..diagnostics import load_site_file
 from ..model import build_state, talknotes_domain
 from ..rules.people import load_people
 from ..rules.problems import Subtype
@@ -25,9 +24,7 @@ __all__ = ["load_speakers_file", "note_speakers_file", "rereads_for_speakers_fil
 
 def load_speakers_file(app: Sphinx) -> None:
     """Load and check ``speakers.yml``, reporting each problem at its line."""
-    path = Path(app.env.srcdir, app.config.talknotes_speakers_file)
-    people, problems = load_people(path)
-    warn_problems(problems, path, subtype=Subtype.SPEAKERS)
+    people, path = load_site_file(app, "talknotes_speakers_file", load_people, Subtype.SPEAKERS)
     state = build_state(app.env)
     state.people = people
     state.people_path = str(path) if path.is_file() else ""

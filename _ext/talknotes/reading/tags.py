@@ -8,13 +8,12 @@ adds tags from the page body, for notes that come from such projects.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..diagnostics import warn, warn_problems
+from ..diagnostics import load_site_file, warn
 from ..model import build_state, talknotes_domain
 from ..rules.problems import Subtype
 from ..rules.text import suggestion
@@ -41,9 +40,9 @@ __all__ = [
 
 def load_tag_vocabulary(app: Sphinx) -> None:
     """Load and check ``tags.yml``, reporting each problem at its line."""
-    path = Path(app.env.srcdir, app.config.talknotes_tags_file)
-    vocabulary, problems = load_vocabulary(path)
-    warn_problems(problems, path, subtype=Subtype.VOCABULARY)
+    vocabulary, path = load_site_file(
+        app, "talknotes_tags_file", load_vocabulary, Subtype.VOCABULARY
+    )
     state = build_state(app.env)
     state.vocabulary = vocabulary
     state.vocabulary_path = str(path)

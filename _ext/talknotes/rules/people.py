@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING
 from text_unidecode import unidecode
 
 from .pagenames import RESERVED_SPEAKER_SLUGS
-from .problems import Problem
 from .slugs import SLUG
 from .urls import ResourceURLError, check_resource_url
-from .yamlfile import load_mapping
+from .yamlfile import load_registry
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from .problems import Problem
 
 __all__ = ["DEFAULT_FILE", "People", "Person", "load_people", "person_key"]
 
@@ -76,27 +77,8 @@ class People:
 def load_people(path: Path) -> tuple[People, list[Problem]]:
     """Read ``path``; a missing file is nobody, bad entries are problems at their lines."""
     people = People()
-    if not path.is_file():
-        return people, []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return people, [Problem(f"cannot be read: {error}")]
-    read = load_mapping(text, what=path.name)
-    problems = list(read.problems)
-    for slug, entry in read.entries.items():
-        person, messages = _person(slug, entry.value)
-        problems += [Problem(f"speaker {slug!r}: {message}", entry.line) for message in messages]
-        if person is None:
-            continue
-        clashes = people.add(person)
-        if clashes:
-            claimed = ", ".join(clashes)
-            problems.append(
-                Problem(f"speaker {slug!r} claims another's name: {claimed}", entry.line)
-            )
-    problems.sort(key=lambda problem: problem.line or 0)
-    return people, problems
+    problems = load_registry(path, "speaker", _person, people.add, "claims another's name")
+    return people, problems or []
 
 
 def _person(slug: str, value: object) -> tuple[Person | None, list[str]]:

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .pagenames import RESERVED_TAG_KEYS
-from .problems import Problem
 from .slugs import SLUG, slugify
 from .text import did_you_mean
-from .yamlfile import load_mapping
+from .yamlfile import load_registry
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
+
+    from .problems import Problem
 
 __all__ = [
     "DEFAULT_FILE",
@@ -106,28 +107,11 @@ def free_vocabulary(names: Iterable[str]) -> Vocabulary:
 def load_vocabulary(path: Path) -> tuple[Vocabulary, list[Problem]]:
     """Read ``path``; without the file, tags are free; bad entries are problems."""
     vocabulary = Vocabulary()
-    if not path.is_file():
+    problems = load_registry(
+        path, "tag", _read_entry, vocabulary.add, "claims spellings of another tag"
+    )
+    if problems is None:
         return Vocabulary(free=True), []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return vocabulary, [Problem(f"cannot be read: {error}")]
-    read = load_mapping(text, what=path.name)
-    problems = list(read.problems)
-    for key, entry in read.entries.items():
-        tag, entry_problems = _read_entry(key, entry.value)
-        problems += [Problem(f"tag {key!r}: {text}", entry.line) for text in entry_problems]
-        if tag is None:
-            continue
-        clashes = vocabulary.add(tag)
-        if clashes:
-            problems.append(
-                Problem(
-                    f"tag {key!r} claims spellings of another tag: {', '.join(clashes)}",
-                    entry.line,
-                )
-            )
-    problems.sort(key=lambda problem: problem.line or 0)
     return vocabulary, problems
 
 

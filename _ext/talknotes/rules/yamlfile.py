@@ -11,16 +11,19 @@ keeps its line and the text it was written as.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Callable, Hashable
+    from pathlib import Path
 
-__all__ = ["MAX_DEPTH", "Entry", "YamlMapping", "load_mapping"]
+_Item = TypeVar("_Item")
+
+__all__ = ["MAX_DEPTH", "Entry", "YamlMapping", "load_mapping", "load_registry"]
 
 #: deeper than any front matter or vocabulary needs, far below where PyYAML breaks
 MAX_DEPTH = 20
@@ -101,6 +104,35 @@ def load_mapping(text: str, *, first_line: int = 1, what: str = "the file") -> Y
     found.problems += constructor.problems
     found.problems.sort(key=lambda problem: problem.line or 0)
     return found
+
+
+def load_registry(
+    path: Path,
+    what: str,
+    read: Callable[[str, object], tuple[_Item | None, list[str]]],
+    add: Callable[[_Item], list[str]],
+    claims: str,
+) -> list[Problem] | None:
+    """Read a file that names entries (``tags.yml``, ``speakers.yml``); None without one.
+
+    ``read`` checks one entry (the item, or None, and what is wrong with it);
+    ``add`` registers it and returns the spellings another entry already claims.
+    """
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return [Problem(f"cannot be read: {error}")]
+    found = load_mapping(text, what=path.name)
+    problems = list(found.problems)
+    for key, entry in found.entries.items():
+        item, messages = read(key, entry.value)
+        problems += [Problem(f"{what} {key!r}: {message}", entry.line) for message in messages]
+        clashes = add(item) if item is not None else []
+        if clashes:
+            problems.append(Problem(f"{what} {key!r} {claims}: {', '.join(clashes)}", entry.line))
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def _scalar_text(node: yaml.Node) -> str | None:
