@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sphinxcontrib.mermaid import mermaid
 
 from .model import TalkNotesDomain
-from .outputs import assets, diagrams, feeds, navigation, sharing, sitemap
+from .outputs import assets, diagrams, feeds, navigation, search, search_index, sharing, sitemap
 from .pages import pending, speakers, todos, topics
 from .pages.registry import connect_generated_pages
 from .pages.taglists import render_taglists
@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # Reading: the vocabulary first, then one collector pass per page (reading.collect).
     app.connect("builder-inited", tags.load_tag_vocabulary)
+    app.connect("builder-inited", search.turn_off_sphinx_search)
     app.connect("env-before-read-docs", incremental.read_few_pages_serially)
     app.connect("doctree-read", collect.read_page)
     app.connect("env-updated", incremental.restore_parallel_jobs)
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # After reading: the pages whose sidebar or listings show something that changed.
     app.connect("env-get-updated", rewrites.changed_listings)
     app.connect("env-get-updated", rewrites.changed_navigation)
+    app.connect("env-get-updated", search.changed_search_entries)
 
     # Writing pages.
     app.connect("doctree-resolved", render_taglists)
@@ -64,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", navigation.label_toctree_captions)
     app.connect("html-page-context", feeds.add_site_feed_link)
     app.connect("html-page-context", sharing.add_sharing_meta)
+    app.connect("html-page-context", search.mark_up_for_search)
     # Last: after every extension and the theme have added their files.
     app.connect("html-page-context", assets.bundle_page_assets, priority=900)
 
@@ -71,8 +74,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     connect_generated_pages(
         app, [pending.pending_pages, topics.tag_pages, speakers.speaker_pages, todos.todo_pages]
     )
+    app.connect("html-collect-pages", search.add_search_page)
     app.connect("build-finished", sitemap.write_sitemap_and_robots)
     app.connect("build-finished", feeds.write_feeds_and_json)
+    # Last: Pagefind indexes the pages as written, after everything that writes them.
+    app.connect("build-finished", search_index.write_search_index, priority=950)
     app.add_css_file("talknotes.css")
     return {
         "version": VERSION,
