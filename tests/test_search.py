@@ -14,7 +14,12 @@ from conftest import html_of, warnings_of
 
 from talknotes.model import talknotes_domain
 from talknotes.outputs.search import SearchEntry, _format_values, search_entries
-from talknotes.outputs.search_index import UNUSED, PagefindError, run_pagefind
+from talknotes.outputs.search_index import (
+    UNUSED,
+    PagefindError,
+    indexed_part,
+    run_pagefind,
+)
 from talknotes.rules.frontmatter import PageFacts
 
 TALK = "conf-a/day-1/01-complete"
@@ -124,9 +129,10 @@ def test_rebuilds_keep_an_unchanged_index_and_drop_removed_pages(build, make_sit
 
 def test_pages_marked_nosearch_are_no_results(build) -> None:
     files = {"conf-a/day-1/03-private.md": "---\nnosearch: true\ntags: [security]\n---\n\n# P\n"}
-    records = indexed(build(files=files).outdir)
-    assert "/conf-a/day-1/03-private.html" not in records
-    assert f"/{TALK}.html" in records
+    app = build(files=files)
+    assert "/conf-a/day-1/03-private.html" not in indexed(app.outdir)
+    assert f"/{TALK}.html" in indexed(app.outdir)
+    assert warnings_of(app) == ""
 
 
 _FAILING = "#!/bin/sh\necho 'Error: the disk is full' >&2\nexit 3\n"
@@ -207,3 +213,10 @@ def test_without_pagefind_installed_the_build_says_so(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "pagefind.service", None)  # import fails
     with pytest.raises(PagefindError, match=r"not installed \(pip install 'pagefind\[bin\]'\)"):
         run_pagefind(Path("site"), Path("bundle"), keep_index_url=True)
+
+
+def test_pagefind_reads_the_marked_article_and_the_entry_only() -> None:
+    entry = SearchEntry("T").markup()
+    page = f"<html><nav>menu</nav><div data-pagefind-body><p>notes</p></div>{entry}<footer>"
+    assert indexed_part(page) == f"<div data-pagefind-body><p>notes</p></div>{entry}"
+    assert indexed_part("<html><p>a page written before the search</p></html>") is None

@@ -43,7 +43,9 @@ if TYPE_CHECKING:
     from ..model.site import ConferenceEntry, Day, Site, Talk
 
 __all__ = [
+    "ENTRY_START",
     "FACETS",
+    "INDEXED_START",
     "SEARCH_PAGE",
     "Facet",
     "SearchEntry",
@@ -55,6 +57,9 @@ __all__ = [
 ]
 
 SEARCH_PAGE = "search"
+#: where the part of a result page that Pagefind reads starts, and where its entry does
+INDEXED_START = "<div data-pagefind-body>"
+ENTRY_START = '<div class="talknotes-search-entry" hidden>'
 _RECORD = "talknotes-search.json"
 _UNDATED = "0000"  # sorts after every date when the newest come first
 
@@ -102,7 +107,7 @@ class SearchEntry:
             for key, values in self.filters
             for value in values
         ]
-        return '<div class="talknotes-search-entry" hidden>' + "".join(spans) + "</div>"
+        return ENTRY_START + "".join(spans) + "</div>"
 
 
 def _span(attribute: str, key: str, value: str) -> str:
@@ -236,7 +241,7 @@ def mark_up_for_search(
     )
     entry = search_entries(app.env).get(pagename)
     if entry is not None and "body" in context:
-        context["body"] = f"<div data-pagefind-body>{context['body']}</div>{entry.markup()}"
+        context["body"] = f"{INDEXED_START}{context['body']}</div>{entry.markup()}"
 
 
 def add_search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

@@ -1,13 +1,17 @@
 """Pagefind's index of the written site, made at the end of every web-site build.
 
 Pagefind (the ``pagefind[bin]`` package: a Python wrapper and the indexer's
-binary) reads the result pages as the build wrote them and writes the index and
-its browser code into ``_pagefind/`` in the output. Only the result pages are
-given to it: they are linked into a staging folder (outside what readers get),
-so it neither parses the generated pages nor finds the page of a talk that has
-been removed since (Sphinx leaves its old file in the output).
+binary) indexes the result pages as the build wrote them and writes the index
+and its browser code into ``_pagefind/`` in the output.
 
-Pagefind cannot update an index, so each build that wrote a result page indexes
+It is given the part of each result page it reads (the marked article and the
+block of filters beside it, ``outputs/search.py``), copied into a temporary
+folder outside the output. Pagefind then parses a few KB per page instead of the
+whole page with its sidebar (half its time), never sees the generated pages, and
+no longer finds a talk that has been removed (Sphinx leaves its old page in the
+output).
+
+Pagefind cannot update an index, so a build that wrote a result page indexes
 them all again; a build that wrote none keeps the index it has. The new index is
 written beside the old one and put in its place when complete, so a server never
 serves half an index. When the indexer is missing or fails, the build warns
@@ -18,20 +22,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
 from ..diagnostics import warn
 from ..model.generated import SITE_BUILDERS
 from ..rules.problems import Subtype
-from .search import search_entries
+from .search import ENTRY_START, INDEXED_START, search_entries
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,6 +46,7 @@ __all__ = [
     "RECORD",
     "UNUSED",
     "PagefindError",
+    "indexed_part",
     "run_pagefind",
     "write_search_index",
 ]
@@ -123,8 +127,15 @@ def _result_files(app: Sphinx) -> dict[str, Path]:
     return files
 
 
+def indexed_part(page: str) -> str | None:
+    """What Pagefind reads of a written page: the marked article and the entry beside it."""
+    start, entry = page.find(INDEXED_START), page.rfind(ENTRY_START)
+    end = page.find("</div>", entry)  # the entry holds spans of escaped text only
+    return page[start : end + len("</div>")] if 0 <= start < entry < end else None
+
+
 def _fingerprint(files: dict[str, Path], keep_index_url: bool) -> str:
-    """What the index is made from: the files as written, and how they are indexed."""
+    """What the index is made from: the result pages as written, and how they are indexed."""
     digest = hashlib.sha256(repr((EXCLUDED, keep_index_url)).encode())
     for relative, path in sorted(files.items()):
         status = path.stat()
@@ -132,15 +143,15 @@ def _fingerprint(files: dict[str, Path], keep_index_url: bool) -> str:
     return digest.hexdigest()
 
 
-def _stage(files: dict[str, Path], folder: Path) -> None:
-    """The result pages under ``folder``, linked where possible (copying costs more)."""
+def _stage(files: dict[str, Path], folder: Path, lang: str) -> None:
+    """What Pagefind reads of each result page, under its path in ``folder``."""
+    head = f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
     for relative, path in files.items():
+        page = path.read_text(encoding="utf-8")
+        part = indexed_part(page)
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, target)
-        except OSError:
-            shutil.copyfile(path, target)
+        target.write_text(f"{head}{part}</body></html>" if part else page, encoding="utf-8")
 
 
 def _replace(bundle: Path, fresh: Path) -> None:
@@ -168,15 +179,18 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
             shutil.rmtree(bundle, ignore_errors=True)
             return
         fingerprint = _fingerprint(files, keep_index_url)
-        if (bundle / "pagefind-entry.json").is_file() and _recorded(record) == fingerprint:
+        if (
+            _recorded(record).get("index") == fingerprint
+            and (bundle / "pagefind-entry.json").is_file()
+        ):
             return
         started = time.perf_counter()
-        with tempfile.TemporaryDirectory(prefix="talknotes-search-", dir=app.doctreedir) as work:
-            _stage(files, Path(work, "site"))
-            fresh = outdir / f"{BUNDLE}.new"
-            shutil.rmtree(fresh, ignore_errors=True)
+        fresh = outdir / f"{BUNDLE}.new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        with tempfile.TemporaryDirectory(prefix="talknotes-search-") as work:
+            _stage(files, Path(work), app.config.language or "en")
             try:
-                run_pagefind(Path(work, "site"), fresh, keep_index_url=keep_index_url)
+                run_pagefind(Path(work), fresh, keep_index_url=keep_index_url)
                 _replace(bundle, fresh)
             finally:
                 shutil.rmtree(fresh, ignore_errors=True)
@@ -194,8 +208,10 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     _logger.info("search index: %d pages indexed by Pagefind in %.1f s", len(files), seconds)
 
 
-def _recorded(record: Path) -> str | None:
+def _recorded(path: Path) -> dict[str, Any]:
+    """The record of the last index, or an empty one."""
     try:
-        return str(json.loads(record.read_text(encoding="utf-8"))["index"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
