@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -222,8 +223,8 @@ def changed_search_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
         docname: hashlib.sha256(repr(entry).encode()).hexdigest()[:16]
         for docname, entry in search_entries(env).items()
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(after, indent=0, sort_keys=True), encoding="utf-8")
+    with suppress(OSError):  # without the record, the next build compares with this one's
+        path.write_text(json.dumps(after, indent=0, sort_keys=True), encoding="utf-8")
     return sorted(
         docname for docname, digest in after.items() if before.get(docname, digest) != digest
     )

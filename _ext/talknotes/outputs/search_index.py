@@ -95,10 +95,10 @@ def _executable() -> Path:
     return executable
 
 
-def run_pagefind(site: Path, bundle: Path, *, keep_index_url: bool) -> None:
-    """Index the pages under ``site`` into the folder ``bundle`` (written anew)."""
+def run_pagefind(site: Path, bundle: Path, *, keep_index_url: bool, suffix: str = ".html") -> None:
+    """Index the pages (files ending in ``suffix``) under ``site`` into the folder ``bundle``."""
     command = [str(_executable()), "--site", str(site), "--output-path", str(bundle)]
-    command += ["--exclude-selectors", ", ".join(EXCLUDED), "--quiet"]
+    command += ["--glob", f"**/*{suffix}", "--exclude-selectors", ", ".join(EXCLUDED), "--quiet"]
     if keep_index_url:
         command.append("--keep-index-url")
     try:
@@ -143,11 +143,11 @@ def _fingerprint(files: dict[str, Path], keep_index_url: bool) -> str:
     return digest.hexdigest()
 
 
-def _stage(files: dict[str, Path], folder: Path, lang: str) -> None:
-    """What Pagefind reads of each result page, under its path in ``folder``."""
+def _stage(files: dict[str, Path], folder: Path, lang: str, encoding: str) -> None:
+    """What Pagefind reads of each result page (written in ``encoding``), under ``folder``."""
     head = f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
     for relative, path in files.items():
-        page = path.read_text(encoding="utf-8")
+        page = path.read_text(encoding=encoding, errors="replace")
         part = indexed_part(page)
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -179,25 +179,15 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
             shutil.rmtree(bundle, ignore_errors=True)
             return
         fingerprint = _fingerprint(files, keep_index_url)
-        if (
-            _recorded(record).get("index") == fingerprint
-            and (bundle / "pagefind-entry.json").is_file()
-        ):
+        unchanged = _recorded(record).get("index") == fingerprint
+        if unchanged and (bundle / "pagefind-entry.json").is_file():
             return
         started = time.perf_counter()
-        fresh = outdir / f"{BUNDLE}.new"
-        shutil.rmtree(fresh, ignore_errors=True)
-        with tempfile.TemporaryDirectory(prefix="talknotes-search-") as work:
-            _stage(files, Path(work), app.config.language or "en")
-            try:
-                run_pagefind(Path(work), fresh, keep_index_url=keep_index_url)
-                _replace(bundle, fresh)
-            finally:
-                shutil.rmtree(fresh, ignore_errors=True)
+        _make_index(app, files, bundle, keep_index_url=keep_index_url)
         seconds = time.perf_counter() - started
         summary = {"index": fingerprint, "pages": len(files), "seconds": round(seconds, 3)}
         record.write_text(json.dumps(summary), encoding="utf-8")
-    except (PagefindError, OSError) as error:
+    except (PagefindError, OSError, LookupError) as error:  # LookupError: an unknown encoding
         # "path:" as Sphinx locates a file without a line (a bare path would be a page name).
         warn(
             f"the search index was not written: {error}",
@@ -206,6 +196,21 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
         )
         return
     _logger.info("search index: %d pages indexed by Pagefind in %.1f s", len(files), seconds)
+
+
+def _make_index(app: Sphinx, files: dict[str, Path], bundle: Path, *, keep_index_url: bool) -> None:
+    """Copy what Pagefind reads, index it beside the old index, then put it in its place."""
+    config = app.config
+    suffix: str = app.builder.out_suffix  # type: ignore[attr-defined]
+    fresh = bundle.with_name(f"{bundle.name}.new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix="talknotes-search-") as work:
+            _stage(files, Path(work), config.language or "en", config.html_output_encoding)
+            run_pagefind(Path(work), fresh, keep_index_url=keep_index_url, suffix=suffix)
+        _replace(bundle, fresh)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
 
 
 def _recorded(path: Path) -> dict[str, Any]:
