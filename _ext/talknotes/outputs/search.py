@@ -33,7 +33,7 @@ from ..model.generated import SITE_BUILDERS
 from ..model.site import page_title
 from ..rules.pagenames import SPEAKERS, TOPICS
 from ..rules.speakers import speaker_key
-from ..rules.text import date_range
+from ..rules.text import date_range, talk_context
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -185,7 +185,7 @@ def _place_entry(title: str, entry: ConferenceEntry, day: Day | None) -> SearchE
     """A conference's page, or one of its days: found under its conference and year."""
     conference = entry.conference
     if day is not None:
-        where = f"{conference.name}, {day.title}"
+        where = talk_context(conference.name, day.title)
     else:
         dates = date_range(conference.start, conference.end)
         where = f"{dates} · {conference.location}" if conference.location else dates

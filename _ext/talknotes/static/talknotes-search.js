@@ -71,6 +71,8 @@ async function search() {
   list.setAttribute("aria-busy", "true"); // until this search's results are shown
   try {
     await searchNow(mine);
+  } catch {
+    if (mine === latest) status.textContent = "The search failed: part of its index is missing.";
   } finally {
     if (mine === latest) list.removeAttribute("aria-busy");
   }
