@@ -85,8 +85,8 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks: diagrams cold and warm; 1000 talks against plain Sphinx (`-- --help`)."""
-    session.install("-r", "requirements.txt")
+    """Benchmarks: diagrams; 1000 talks against plain Sphinx; bytes per search (`-- --help`)."""
+    session.install("-r", "requirements-dev.txt")  # Playwright: one search's bytes, in Chromium
     session.run("python", "tools/bench.py", *session.posargs)
 
 

@@ -47,7 +47,12 @@ def test_tab_script_only_where_there_are_tabs(build) -> None:
     assert "design-tabs.js" not in html_of(app, TALK)
 
 
-def test_the_search_page_keeps_its_search_scripts(build) -> None:
-    _, scripts = _assets(html_of(build(), "search"))
+def test_only_the_search_page_loads_the_search(build) -> None:
+    app = build()
+    styles, scripts = _assets(html_of(app, "search"))
     assert scripts[0].startswith("_static/talknotes-bundle-")
-    assert {"_static/searchtools.js", "_static/language_data.js", "searchindex.js"} <= set(scripts)
+    assert "_static/talknotes-search.js" in scripts
+    assert "_static/talknotes-search.css" in styles
+    assert not {"searchindex.js", "_static/searchtools.js"} & set(scripts)  # Sphinx's search
+    talk_styles, talk_scripts = _assets(html_of(app, TALK))
+    assert not any("talknotes-search" in asset for asset in talk_styles + talk_scripts)

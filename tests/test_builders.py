@@ -18,7 +18,13 @@ from conftest import REPO, warnings_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 BASE = "https://notes.example.org/en/latest/"
-SITE_FILES = ("feed.atom", "robots.txt", "tags/index.json", "tags/backstage.atom")
+SITE_FILES = (
+    "feed.atom",
+    "robots.txt",
+    "tags/index.json",
+    "tags/backstage.atom",
+    "_pagefind/pagefind-entry.json",
+)
 DIAGRAM = (
     "---\ntags: [platform]\n---\n\n# Drawn\n\nText.\n\n```mermaid\nflowchart LR\n  A --> B\n```\n"
 )

@@ -20,11 +20,16 @@ _FETCHING = re.compile(
 )
 
 
+# Pagefind writes its filter chunks (and so the files naming them) in hash-map order,
+# which differs from run to run (Pagefind issue #638); its pages and words do not.
+_UNORDERED = re.compile(r"_pagefind/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)")
+
+
 def _pages(outdir: Path, suffixes: tuple[str, ...] = (".html",)) -> dict[str, str]:
     return {
         path.relative_to(outdir).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(outdir.rglob("*"))
-        if path.suffix in suffixes
+        if path.suffix in suffixes and not _UNORDERED.fullmatch(path.relative_to(outdir).as_posix())
     }
 
 
@@ -53,10 +58,13 @@ def test_two_clean_builds_give_the_same_files(make_site, tmp_path: Path) -> None
             {
                 path.relative_to(outdir).as_posix(): path.read_bytes()
                 for path in sorted(outdir.rglob("*"))
-                if path.is_file() and ".doctrees" not in path.parts
+                if path.is_file()
+                and ".doctrees" not in path.parts
+                and not _UNORDERED.fullmatch(path.relative_to(outdir).as_posix())
             }
         )
     assert outputs[0] == outputs[1]
+    assert any(name.startswith("_pagefind/fragment/") for name in outputs[0])
 
 
 def _source_tree(root: Path) -> dict[str, tuple[int, int]]:

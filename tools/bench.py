@@ -7,6 +7,7 @@ these machines are noisy: compare ratios, not seconds across runs.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import statistics
 import subprocess
@@ -20,7 +21,9 @@ REPO = Path(__file__).resolve().parents[1]
 # Run as a script: the synthetic sites are written by the tools, with the build's rules.
 sys.path[:0] = [str(REPO), str(REPO / "_ext")]
 
-from tools.synthetic import write_tree  # noqa: E402 (needs the repository on the path)
+from talknotes.outputs.search_index import RECORD  # noqa: E402 (needs the repository on the path)
+from tools.search_bytes import print_search_bytes  # noqa: E402 (the same)
+from tools.synthetic import write_tree  # noqa: E402 (the same)
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ def bench_scale(work: Path, talks: int, jobs: str) -> None:
 
     base = sphinx_build(tree, base_out, "-j", jobs, confdir=baseline, check=False)
     ours = sphinx_build(tree, ours_out, "-W", *options)
+    indexed, indexed_pages = _indexing(ours_out)
     ours_sizes = [page.stat().st_size for page in _talk_pages(ours_out, pages, tree)]
     base_sizes = [page.stat().st_size for page in _talk_pages(base_out, pages, tree)]
 
@@ -114,6 +118,7 @@ def bench_scale(work: Path, talks: int, jobs: str) -> None:
     edited.write_text(edited.read_text() + "\nOne more line of notes.\n")
     edit = sphinx_build(tree, ours_out, "-W", *options)
     base_edit = sphinx_build(tree, base_out, "-j", jobs, confdir=baseline, check=False)
+    edit_indexed = _indexing(ours_out)[0]
 
     sibling = pages[0]
     added = sibling.with_name("99-added-talk.md")
@@ -139,6 +144,15 @@ def bench_scale(work: Path, talks: int, jobs: str) -> None:
     print(f"  {'largest talk page':24}{max(ours_sizes) / 1024:>10.1f}KB")
     print(f"  {'peak memory':24}{ours.peak_rss_mib:>9.0f}MiB{base.peak_rss_mib:>9.0f}MiB")
     print(f"  sibling sidebar updated after the addition: {fresh}")
+    print(f"  {'indexing (Pagefind)':24}{indexed:>11.1f}s  ({indexed_pages} pages, clean build)")
+    print(f"  {'  in the edit':24}{edit_indexed:>11.1f}s")
+    print_search_bytes(ours_out, base_out / "searchindex.js")
+
+
+def _indexing(outdir: Path) -> tuple[float, int]:
+    """How long the last build's indexing took, and how many pages it indexed."""
+    record = json.loads((outdir / ".doctrees" / RECORD).read_text(encoding="utf-8"))
+    return record["seconds"], record["pages"]
 
 
 BENCHMARKS = {"diagrams": bench_diagrams, "scale": bench_scale}

@@ -16,7 +16,7 @@ from sphinxcontrib.mermaid import mermaid
 
 from .diagnostics import quiet_known_noise
 from .model import TalkNotesDomain
-from .outputs import assets, diagrams, feeds, navigation, sharing, sitemap
+from .outputs import assets, diagrams, feeds, navigation, search, search_index, sharing, sitemap
 from .pages import pending, related, speakers, sphinx_tags, todos, topics
 from .pages.registry import connect_generated_pages
 from .pages.taglists import render_taglists
@@ -52,6 +52,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", people.load_speakers_file)
     app.connect("env-get-outdated", tags.rereads_for_vocabulary_mode)
     app.connect("env-get-outdated", people.rereads_for_speakers_file)
+    app.connect("builder-inited", search.turn_off_sphinx_search)
     app.connect("env-before-read-docs", incremental.read_few_pages_serially)
     # Before Sphinx's own collectors (priority 500) note the toctrees.
     app.connect("doctree-read", sphinx_tags.drop_virtual_includes, priority=400)
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", rewrites.changed_listings)
     app.connect("env-get-updated", rewrites.changed_navigation)
     app.connect("env-get-updated", rewrites.changed_related)
+    app.connect("env-get-updated", search.changed_search_entries)
 
     # Writing pages.
     app.connect("missing-reference", sphinx_tags.keep_label_text)
@@ -79,6 +81,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", navigation.label_toctree_captions)
     app.connect("html-page-context", feeds.add_site_feed_link)
     app.connect("html-page-context", sharing.add_sharing_meta)
+    app.connect("html-page-context", search.mark_up_for_search)
     # Last: after every extension and the theme have added their files.
     app.connect("html-page-context", assets.bundle_page_assets, priority=900)
 
@@ -86,9 +89,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     connect_generated_pages(
         app, [pending.pending_pages, topics.tag_pages, speakers.speaker_pages, todos.todo_pages]
     )
+    app.connect("html-collect-pages", search.add_search_page)
     app.connect("build-finished", sitemap.write_sitemap_and_robots)
     app.connect("build-finished", feeds.write_feeds_and_json)
     app.connect("build-finished", sphinx_tags.forget_virtual_names)
+    # Last: Pagefind indexes the pages as written, after everything that writes them.
+    app.connect("build-finished", search_index.write_search_index, priority=950)
     app.add_css_file("talknotes.css")
     return {
         "version": VERSION,

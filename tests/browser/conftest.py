@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from tools.serving import serving
 
 from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PHONE, REPO, Visit, site_path
 
@@ -74,11 +73,6 @@ def report(pytestconfig: pytest.Config) -> Callable[[str], None]:
     return pytestconfig.stash[FIGURES].append
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base's name)
-        """A line per request would bury pytest's output."""
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built as `nox -s build` does, into a fresh folder."""
@@ -91,14 +85,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The site over HTTP on a free port, as a reader gets it (file:// differs for scripts)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -59,14 +59,16 @@ def slug(page_type: str) -> str:
 
 
 def search_results(page: Page) -> list[str]:
-    """The titles Sphinx's search lists, once it has finished (it adds them one by one)."""
+    """The titles the search page lists, once it has searched (it says how many it found)."""
     page.wait_for_function(
         """() => {
-          const status = document.querySelector('#search-results .search-summary');
-          return /^(Search finished|Your search did not match)/.test(status?.textContent);
+          const status = document.querySelector('.talknotes-search-status');
+          return document.querySelector('.talknotes-search-ready')
+            && !document.querySelector('.talknotes-search-results[aria-busy]')
+            && /^(\\d+ results?|No results|Type words)/.test(status?.textContent);
         }"""
     )
-    return page.locator("#search-results ul.search > li > a").all_inner_texts()
+    return page.locator(".talknotes-search-results h2 a").all_inner_texts()
 
 
 @dataclass

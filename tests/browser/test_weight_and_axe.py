@@ -59,6 +59,13 @@ def test_page_weight(
     report(f"  the talk page loads: {files}")
     assert len(talk) <= TALK_BUDGET_REQUESTS
     assert sum(size for _, size in talk) <= TALK_BUDGET_BYTES
+    # The search's files are loaded by the search page alone.
+    assert not [url for url, _ in talk if "_pagefind/" in url or "talknotes-search" in url]
+    searching = [(url, size) for url, size in loads["search"] if "_pagefind/" in url]
+    report(
+        f"  the search page's query: {len(searching)} requests to _pagefind/, "
+        f"{sum(size for _, size in searching) / 1000:.1f} KB"
+    )
 
 
 @pytest.fixture(scope="module")

@@ -40,6 +40,8 @@ class Subtype(StrEnum):
     """A character feeds cannot carry (a control character) in a title, name or summary."""
     TITLE = "title"
     """A page without a title: no first heading, or an empty one."""
+    SEARCH = "search"
+    """The search index could not be written: Pagefind missing, failing or out of time."""
 
 
 @dataclass(frozen=True)
