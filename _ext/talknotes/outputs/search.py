@@ -183,7 +183,8 @@ def _place_entry(title: str, entry: ConferenceEntry, day: Day | None) -> SearchE
         where = talk_context(conference.name, day.title)
     else:
         dates = date_range(conference.start, conference.end)
-        where = f"{dates} · {conference.location}" if conference.location else dates
+        parts = (conference.name, dates, conference.location)
+        where = " · ".join(part for part in parts if part)  # every result names its conference
     values = {"conference": [conference.name], "year": [str(conference.start.year)]}
     return SearchEntry(title, where, "", conference.start.isoformat(), _filters(values))
 
