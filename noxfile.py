@@ -62,7 +62,9 @@ def serve(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite (fixture sites, the real site with -W, config schemas)."""
     session.install("-r", "requirements-dev.txt")
-    session.run("pytest", "--ignore=tests/browser", *session.posargs)  # that is `nox -s browser`
+    # One worker per core: most tests build a small site, and builds wait on the disk.
+    options = ["-n", "auto", "--ignore=tests/browser"]  # the browser tests: `nox -s browser`
+    session.run("pytest", *options, *session.posargs)
 
 
 @nox.session
