@@ -69,7 +69,8 @@ def test_result_pages_are_indexed_with_their_filters_and_nothing_else(build) -> 
     day = records["/conf-b/day-1/index.html"]
     assert day["filters"] == {"conference": ["Conf B 2025"], "year": ["2025"]}
     assert "Second complete talk" not in day["content"]  # the day's list of talks
-    assert records["/conf-b/index.html"]["meta"]["where"] == "Conf B 2025 · 1\u20134 April 2025 · London, UK"
+    where = records["/conf-b/index.html"]["meta"]["where"]
+    assert where == "Conf B 2025 · 1\u20134 April 2025 · London, UK"
     # Pagefind's ready-made interfaces are not shipped, nor Sphinx's index.
     assert not any((outdir / "_pagefind" / name).exists() for name in UNUSED)
     assert not (outdir / "searchindex.js").exists()
