@@ -8,6 +8,7 @@ site that spans years. Pages a talk pins with ``related:`` come first.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
@@ -48,25 +49,45 @@ def related_talks(site: Site) -> dict[str, list[Talk]]:
 
     related = {}
     for talk in talks:
-        tags = set(talk.record.tag_keys)
-        candidates = {
-            other
-            for key in tags
-            if weight[key] >= _THRESHOLD  # common tags find too many, and none alone relates
-            for other in tagged[key]
-        } | {other for slug in speakers_of[talk] for other in by_speaker[slug]}
-        candidates.discard(talk)
-        scored = []
-        for other in candidates:
-            score = sum(weight[key] for key in tags.intersection(other.record.tag_keys))
-            score += _SHARED_SPEAKER * len(speakers_of[talk] & speakers_of[other])
-            if other.conference is not talk.conference:
-                score *= _OTHER_CONFERENCE
-            if score >= _THRESHOLD:
-                scored.append((-score, other.conference is talk.conference, other.docname, other))
         pinned = [site.page(name) for name in talk.record.related]
-        ranked = [other for *_, other in sorted(scored) if other.docname not in talk.record.related]
+        scored = _scored(talk, tagged, weight, speakers_of, by_speaker)
+        best = heapq.nsmallest(LIMIT + len(pinned), scored)
+        ranked = [other for *_, other in best if other.docname not in talk.record.related]
         chosen = [*pinned, *ranked][: max(LIMIT, len(pinned))]
         if chosen:
             related[talk.docname] = chosen
     return related
+
+
+def _scored(
+    talk: Talk,
+    tagged: dict[str, list[Talk]],
+    weight: dict[str, float],
+    speakers_of: dict[Talk, set[str]],
+    by_speaker: dict[str, list[Talk]],
+) -> list[tuple[float, bool, str, Talk]]:
+    """The talks related to ``talk`` enough to show, as sort keys (best first when sorted).
+
+    Rare tags and shared speakers find the candidates, adding their weight as they
+    find them; a common tag only adds to a candidate found otherwise.
+    """
+    tags = set(talk.record.tag_keys)
+    scores: dict[Talk, float] = defaultdict(float)
+    for key in tags:
+        if weight[key] >= _THRESHOLD:  # a common tag finds too many, and relates none alone
+            for other in tagged[key]:
+                scores[other] += weight[key]
+    for slug in speakers_of[talk]:
+        for other in by_speaker[slug]:
+            scores[other] += _SHARED_SPEAKER
+    scores.pop(talk, None)
+    scored = []
+    for other, found in scores.items():
+        common = sum(
+            weight[key] for key in other.record.tag_keys if key in tags and weight[key] < _THRESHOLD
+        )
+        elsewhere = other.conference is not talk.conference
+        score = (found + common) * (_OTHER_CONFERENCE if elsewhere else 1)
+        if score >= _THRESHOLD:
+            scored.append((-score, not elsewhere, other.docname, other))
+    return scored
