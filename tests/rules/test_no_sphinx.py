@@ -13,7 +13,9 @@ def test_the_rules_import_without_sphinx() -> None:
         "import sys; sys.path.insert(0, '_ext');"
         "import talknotes.rules.frontmatter, talknotes.rules.layout, talknotes.rules.pagenames,"
         " talknotes.rules.problems, talknotes.rules.slugs, talknotes.rules.speakers,"
-        " talknotes.rules.text, talknotes.rules.urls, talknotes.rules.vocabulary;"
+        " talknotes.rules.text, talknotes.rules.urls, talknotes.rules.vocabulary,"
+        " talknotes.rules.conference, talknotes.rules.formats, talknotes.rules.people,"
+        " talknotes.rules.yamlfile;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')))"
     )
     result = subprocess.run(
