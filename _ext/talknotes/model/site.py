@@ -122,6 +122,11 @@ class Site:
         #: pages with tags or speakers outside any conference, by name
         self.others = others
         self.talks = {talk.docname: talk for entry in conferences for talk in entry.talks()}
+        self._newest_first = [
+            talk for entry in reversed(conferences) for talk in [*entry.talks(), *entry.others]
+        ] + others
+        #: every listed page (talks, conferences' other pages, pages outside), by name
+        self.listed = {talk.docname: talk for talk in self._newest_first}
         #: tag key -> its talks, newest conference first, then in day and talk order
         self.tagged: dict[str, list[Talk]] = {}
         for talk in self.talks_newest_first():
@@ -139,9 +144,7 @@ class Site:
 
     def page(self, docname: str) -> Talk:
         """A page as listings show it: the listed entry, or the page with its title alone."""
-        listed = self.talks.get(docname) or next(
-            (talk for talk in self.talks_newest_first() if talk.docname == docname), None
-        )
+        listed = self.listed.get(docname)
         if listed is not None:
             return listed
         return Talk(docname, self.titles.get(docname, docname), PageRecord(), None, None)
@@ -163,11 +166,9 @@ class Site:
 
     def talks_newest_first(self) -> list[Talk]:
         """Every listed page: newest conference first, its talks in day order, then its
-        other pages; last the pages outside any conference."""
-        listed = [
-            talk for entry in reversed(self.conferences) for talk in [*entry.talks(), *entry.others]
-        ]
-        return listed + self.others
+        other pages; last the pages outside any conference. Computed once: the site is
+        fixed once built, and listings, feeds and search all walk it."""
+        return self._newest_first
 
     def conference(self, wanted: str) -> ConferenceEntry | None:
         """The conference named by its folder or its name (ignoring case)."""

@@ -34,7 +34,7 @@ from ..model.site import page_title
 from ..rules.formats import FORMAT_TITLES
 from ..rules.pagenames import SPEAKERS, TOPICS
 from ..rules.speakers import speaker_key
-from ..rules.text import date_range, talk_context
+from ..rules.text import talk_context
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -131,7 +131,6 @@ def search_entries(env: BuildEnvironment) -> dict[str, SearchEntry]:
 
 
 def _derive(env: BuildEnvironment, site: Site) -> dict[str, SearchEntry]:
-    listed = {talk.docname: talk for talk in site.talks_newest_first()}
     places: dict[str, tuple[ConferenceEntry, Day | None]] = {}
     for conference in site.conferences:
         places[conference.docname] = (conference, None)
@@ -141,7 +140,7 @@ def _derive(env: BuildEnvironment, site: Site) -> dict[str, SearchEntry]:
         if "nosearch" in env.metadata.get(docname, {}):
             continue
         title = page_title(env, docname)
-        talk = listed.get(docname)
+        talk = site.listed.get(docname)
         if talk is not None:
             entries[docname] = _talk_entry(env, site, talk)
         elif docname in places:
@@ -182,8 +181,7 @@ def _place_entry(title: str, entry: ConferenceEntry, day: Day | None) -> SearchE
     if day is not None:
         where = talk_context(conference.name, day.title)
     else:
-        dates = date_range(conference.start, conference.end)
-        parts = (conference.name, dates, conference.location)
+        parts = (conference.name, conference.dates(), conference.location)
         where = " · ".join(part for part in parts if part)  # every result names its conference
     values = {"conference": [conference.name], "year": [str(conference.start.year)]}
     return SearchEntry(title, where, "", conference.start.isoformat(), _filters(values))
