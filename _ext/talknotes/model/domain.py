@@ -22,7 +22,7 @@ from .records import PageRecord
 from .state import build_state
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Callable, Set
 
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
@@ -52,11 +52,10 @@ class TalkNotesDomain(Domain):
         "pages": {},
         "listings_shown": {},
         "navigation_shown": {},
-        "free_tags": None,
-        "speakers_file": None,
+        "site_files": {},
         "related_shown": {},
     }
-    data_version = 8
+    data_version = 9
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -82,23 +81,17 @@ class TalkNotesDomain(Domain):
         """Talk -> what its related talks showed in the last build."""
         return cast("dict[str, tuple[str, ...]]", self.data["related_shown"])
 
-    @property
-    def free_tags(self) -> bool | None:
-        """Whether the last build had free tags (no ``tags.yml``); None before the first."""
-        return cast("bool | None", self.data["free_tags"])
-
-    @free_tags.setter
-    def free_tags(self, free: bool) -> None:
-        self.data["free_tags"] = free
-
-    @property
-    def speakers_file(self) -> bool | None:
-        """Whether the last build had a ``speakers.yml``; None before the first."""
-        return cast("bool | None", self.data["speakers_file"])
-
-    @speakers_file.setter
-    def speakers_file(self, present: bool) -> None:
-        self.data["speakers_file"] = present
+    def rereads_when_changed(
+        self, setting: str, value: bool, reads: Callable[[PageRecord], bool]
+    ) -> list[str]:
+        """The pages that ``reads`` a site-wide ``setting``, if it differs from the last
+        build's (all of them in the first build): a site file that appears or goes
+        changes what those pages say, though their sources did not."""
+        last_build = cast("dict[str, bool]", self.data["site_files"])
+        if last_build.get(setting) == value:
+            return []
+        last_build[setting] = value
+        return sorted(docname for docname, record in self.pages.items() if reads(record))
 
     @property
     def site(self) -> Site:

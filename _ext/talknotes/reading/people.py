@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from ..model.records import PageRecord
+
 __all__ = ["load_speakers_file", "note_speakers_file", "rereads_for_speakers_file"]
 
 
@@ -43,9 +45,9 @@ def rereads_for_speakers_file(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Re-read every page with speakers when ``speakers.yml`` appears or goes."""
-    domain = talknotes_domain(env)
     present = bool(build_state(env).people_path)
-    if domain.speakers_file == present:
-        return []
-    domain.speakers_file = present
-    return sorted(docname for docname, record in domain.pages.items() if record.facts.speakers)
+    return talknotes_domain(env).rereads_when_changed("speakers_file", present, _has_speakers)
+
+
+def _has_speakers(record: PageRecord) -> bool:
+    return bool(record.facts.speakers)

@@ -112,12 +112,12 @@ def rereads_for_vocabulary_mode(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Re-read every tagged page when ``tags.yml`` appears or goes (free tags or not)."""
-    domain = talknotes_domain(env)
     free = build_state(env).vocabulary.free
-    if domain.free_tags == free:
-        return []
-    domain.free_tags = free
-    return sorted(docname for docname, record in domain.pages.items() if _named(record))
+    return talknotes_domain(env).rereads_when_changed("free_tags", free, _named_any)
+
+
+def _named_any(record: PageRecord) -> bool:
+    return bool(_named(record))
 
 
 def _named(record: PageRecord) -> list[str]:
