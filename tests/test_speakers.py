@@ -167,16 +167,7 @@ def test_a_bad_speakers_yml_is_a_warning_at_its_line(build) -> None:
     assert "[talknotes.speakers]" in warnings
 
 
-STALE_BYLINES = "known bug: topic pages keep the bylines speakers.yml gave (issue 18)"
-
-
-@pytest.mark.parametrize(
-    "site_file",
-    [
-        pytest.param("speakers.yml", marks=pytest.mark.xfail(strict=True, reason=STALE_BYLINES)),
-        "tags.yml",
-    ],
-)
+@pytest.mark.parametrize("site_file", ["speakers.yml", "tags.yml"])
 def test_a_site_file_that_goes_and_comes_back_rebuilds_like_a_clean_build(
     build, make_site, site_file: str
 ) -> None:

@@ -101,7 +101,8 @@ def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     navigation = state.navigation
     shown = navigation.shown_everywhere(app.env) if navigation is not None else None
-    outputs = state.outputs = OutputRecord(app, (shown, SIDEBAR))
+    # speakers.yml shapes every byline, as the sidebar shapes every page: both are shared
+    outputs = state.outputs = OutputRecord(app, (shown, SIDEBAR, state.people))
     for page in state.generated.values():
         filename = page.name + builder.out_suffix
         if not outputs.unchanged(filename, (page.title, page.head, page.inputs)):
