@@ -101,7 +101,7 @@ def linkcheck(session: nox.Session) -> None:
 
 # -- the note-taker's tools (python -m tools.notetaker; see docs/style-guide.md) ----------
 #
-# The four commands share one environment, .nox/notetaker: the first call makes it,
+# The commands share one environment, .nox/notetaker: the first call makes it,
 # later ones only check that requirements-tools.txt (and requirements.txt, which it
 # includes) are what was installed, so between two talks a command starts in well
 # under a second instead of running pip. nox makes no environment of its own for
@@ -155,3 +155,9 @@ def import_schedule(session: nox.Session) -> None:
 def import_hugo(session: nox.Session) -> None:
     """Convert a Hugo notes tree into a conference: `-- HUGO_CONTENT_DIR CONF [--dry-run]`."""
     _notetaker(session, "import-hugo")
+
+
+@nox.session(name="fill-recordings", venv_backend="none")
+def fill_recordings(session: nox.Session) -> None:
+    """Fill pending videos from a recordings playlist: `-- CONF PLAYLIST [--dry-run]`."""
+    _notetaker(session, "fill-recordings")

@@ -70,6 +70,21 @@ def test_incremental_rebuild_drops_a_talk_once_its_video_is_added(build, make_si
     )
 
 
+def test_fill_recordings_takes_filled_talks_off_the_page(build, make_site, run) -> None:
+    srcdir = make_site()
+    playlist = srcdir.parent / "playlist.csv"
+    playlist.write_text(
+        "title,url\n"
+        "Talk Waiting for Everything - Conf B Speaker,https://youtu.be/M5X5NCzlzIA\n"
+        "Talk without recording,https://youtu.be/JAy6Ra0ulSw\n"
+    )
+    for conference in ("conf-a", "conf-b"):
+        assert run("fill-recordings", conference, playlist, "--docs", srcdir)[0] == 0
+    assert _pending_entries(build(srcdir=srcdir)) == [
+        ("Conf B 2025", "conf-b/day-1/01-nothing-yet.html", "slides"),
+    ]
+
+
 def test_removed_talk_leaves_the_page(build, make_site) -> None:
     srcdir = make_site()
     build(srcdir=srcdir)

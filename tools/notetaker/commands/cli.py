@@ -10,14 +10,14 @@ import argparse
 import sys
 
 from ..errors import UserError
-from . import import_hugo, import_schedule, new_conference, new_talk
+from . import fill_recordings, import_hugo, import_schedule, new_conference, new_talk
 from .options import PROGRAM, add_command
 
 __all__ = ["main", "parser"]
 
 USER_ERROR = 2
 INTERRUPTED = 130
-_SUBCOMMANDS = (new_talk, new_conference, import_schedule, import_hugo)
+_SUBCOMMANDS = (new_talk, new_conference, import_schedule, import_hugo, fill_recordings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +42,8 @@ def parser() -> argparse.ArgumentParser:
     found = argparse.ArgumentParser(
         prog="python -m tools.notetaker",
         description="The note-taker's tools: new talk and conference pages, schedule and "
-        "Hugo imports. Run from the repository root; see docs/style-guide.md.",
+        "Hugo imports, recordings from a playlist. Run from the repository root; see "
+        "docs/style-guide.md.",
     )
     commands = found.add_subparsers(required=True, metavar="COMMAND")
     for subcommand in _SUBCOMMANDS:
