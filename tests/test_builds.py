@@ -33,12 +33,16 @@ def _pages(outdir: Path, suffixes: tuple[str, ...] = (".html",)) -> dict[str, st
     }
 
 
-def test_parallel_build_gives_the_same_html(build, make_site) -> None:
+@pytest.mark.parametrize("workers_from", [64, 1], ids=["generated-pages-serial", "in-workers"])
+def test_parallel_build_gives_the_same_html(build, make_site, monkeypatch, workers_from) -> None:
+    # a site of a few generated pages renders them in workers only when told to
+    monkeypatch.setattr("talknotes.pages.registry._PARALLEL_FROM", workers_from)
     serial = build(srcdir=make_site())
-    srcdir = Path(serial.srcdir).parent / "parallel"
+    srcdir = Path(serial.srcdir).parent.parent / "parallel" / "src"  # its own output folder
     shutil.copytree(serial.srcdir, srcdir)
     parallel = build(srcdir=srcdir, parallel=2)
     assert parallel.parallel == 2
+    assert Path(parallel.outdir) != Path(serial.outdir)
     generated = (".html", ".atom", ".json")
     assert _pages(Path(parallel.outdir), generated) == _pages(Path(serial.outdir), generated)
     assert "tags/backstage.atom" in _pages(Path(parallel.outdir), generated)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx.util.display import status_iterator
+from sphinx.util.parallel import ParallelTasks, make_chunks
 
 from ..diagnostics import warn
 from ..model import build_state
@@ -37,6 +39,10 @@ if TYPE_CHECKING:
     from ..model.generated import GeneratedPage
 
 __all__ = ["SIDEBAR", "SidebarEntry", "connect_generated_pages"]
+
+_TEMPLATE = "page.html"
+#: the fewest stale pages worth forking workers for (a fork costs more than a page)
+_PARALLEL_FROM = 64
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,12 @@ def _note_builder(app: Sphinx) -> None:
 
 
 def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """The generated pages whose output is stale, for Sphinx to render, or rendered here.
+
+    Sphinx renders what this yields one page after the other; with ``-j`` and
+    many pages (a speaker page per speaker), they are rendered in forked
+    workers instead, as Sphinx writes source pages, and nothing is yielded.
+    """
     builder = cast("StandaloneHTMLBuilder", app.builder)
     state = build_state(app.env)
     if not state.renders_pages:
@@ -103,10 +115,37 @@ def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     shown = navigation.shown_everywhere(app.env) if navigation is not None else None
     # speakers.yml shapes every byline, as the sidebar shapes every page: both are shared
     outputs = state.outputs = OutputRecord(app, (shown, SIDEBAR, state.people))
-    for page in state.generated.values():
-        filename = page.name + builder.out_suffix
-        if not outputs.unchanged(filename, (page.title, page.head, page.inputs)):
-            yield page.name, _context(app, page), "page.html"
+    stale = [
+        page
+        for page in state.generated.values()
+        if not outputs.unchanged(
+            page.name + builder.out_suffix, (page.title, page.head, page.inputs)
+        )
+    ]
+    if app.parallel > 1 and len(stale) >= _PARALLEL_FROM:
+        _render_in_workers(app, stale)
+        return
+    for page in stale:
+        yield page.name, _context(app, page), _TEMPLATE
+
+
+def _render_in_workers(app: Sphinx, pages: list[GeneratedPage]) -> None:
+    """Render pages in forked workers: each writes its files, as Sphinx's parallel writer does."""
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    generated = build_state(app.env).generated
+
+    def render(chunk: list[str]) -> None:
+        for name in chunk:
+            builder.handle_page(name, _context(app, generated[name]), _TEMPLATE)
+
+    tasks = ParallelTasks(app.parallel)
+    chunks = make_chunks([page.name for page in pages], app.parallel)
+    progress = status_iterator(
+        chunks, "writing generated pages... ", "darkgreen", len(chunks), app.verbosity
+    )
+    for chunk in chunks:
+        tasks.add_task(render, chunk, lambda _chunk, _result: next(progress, None))
+    tasks.join()
 
 
 def _add_sidebar_entries(
