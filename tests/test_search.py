@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,35 @@ def test_rebuilds_keep_an_unchanged_index_and_drop_removed_pages(build, make_sit
     assert (Path(app.outdir) / "conf-b/day-2/01-backstage.html").is_file()  # Sphinx leaves it
     assert "/conf-b/day-2/01-backstage.html" not in indexed(app.outdir)
     assert len(indexed(app.outdir)) == len(RESULT_PAGES) - 1
+
+
+def test_the_live_preview_indexes_behind_the_build(build, make_site) -> None:
+    """With talknotes_search_index_later the build ends first; the index follows, complete."""
+    srcdir = make_site()
+    later = {"talknotes_search_index_later": True}
+    app = build(srcdir=srcdir, confoverrides=later)
+    entry = Path(app.outdir, "_pagefind", "pagefind-entry.json")
+    assert _appears(entry)
+    assert set(indexed(app.outdir)) == {f"/{name}.html" for name in RESULT_PAGES}
+    (srcdir / "conf-b/day-2/01-backstage.md").unlink()
+    app = build(srcdir=srcdir, confoverrides=later)
+    record = Path(app.doctreedir, "talknotes-search-index.json")
+    assert _appears(
+        record, lambda: json.loads(record.read_text())["pages"] == len(RESULT_PAGES) - 1
+    )
+    assert "/conf-b/day-2/01-backstage.html" not in indexed(app.outdir)
+
+
+def _appears(path: Path, ready: Any = lambda: True, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if path.is_file() and ready():
+                return True
+        except (OSError, ValueError, KeyError):
+            pass
+        time.sleep(0.05)
+    return False
 
 
 def test_pages_marked_nosearch_are_no_results(build) -> None:

@@ -32,6 +32,27 @@ class BuildRun:
     peak_rss_mib: float
 
 
+@dataclass(frozen=True)
+class ScaleRow:
+    """One size of the scale benchmark, as the summary table prints it."""
+
+    talks: int
+    ours: BuildRun
+    baseline: BuildRun
+    page_kib: float  # the largest talk page
+    edit: tuple[float, float]  # ours, baseline
+    add: tuple[float, float]
+
+
+# The goals of the scale benchmark (README, "Build time that grows linearly").
+GOAL_RATIO = 1.0
+GOAL_PAGE_KIB = 40.0
+GOAL_PEAK_MIB = 1536.0
+GOAL_GROWTH = 1.1  # time per talk at the largest size against the smallest
+GOAL_EDIT = 1.0
+GOAL_ADD = 1.5
+
+
 # Runs sphinx-build in this process and reports its own peak memory and its workers'.
 _MEASURED = """
 import resource, sys
@@ -98,7 +119,7 @@ def _talk_pages(outdir: Path, talks: list[Path], tree: Path) -> list[Path]:
     return [outdir / talk.relative_to(tree).with_suffix(".html") for talk in talks]
 
 
-def bench_scale(work: Path, talks: int, jobs: str) -> None:
+def bench_scale(work: Path, talks: int, jobs: str) -> ScaleRow:
     """A synthetic tree built with our configuration and with the plain baseline."""
     tree = work / "docs"
     pages = write_tree(tree, talks)
@@ -147,6 +168,49 @@ def bench_scale(work: Path, talks: int, jobs: str) -> None:
     print(f"  {'indexing (Pagefind)':24}{indexed:>11.1f}s  ({indexed_pages} pages, clean build)")
     print(f"  {'  in the edit':24}{edit_indexed:>11.1f}s")
     print_search_bytes(ours_out, base_out / "searchindex.js")
+    largest = max(ours_sizes) / 1024
+    return ScaleRow(
+        talks,
+        ours,
+        base,
+        largest,
+        (edit.seconds, base_edit.seconds),
+        (add.seconds, base_add.seconds),
+    )
+
+
+def print_scale_summary(rows: list[ScaleRow]) -> None:
+    """The sizes side by side, each figure against its goal (see the README)."""
+    print("Scale summary (each row: ours and the baseline in the same run)")
+    print(
+        f"  {'talks':>6} {'ours':>8} {'baseline':>9} {'ratio':>6} {'page':>8} {'peak':>8}"
+        f" {'edit':>13} {'add':>13}"
+    )
+    for row in rows:
+        ratio = row.ours.seconds / row.baseline.seconds
+        print(
+            f"  {row.talks:>6} {row.ours.seconds:>7.1f}s {row.baseline.seconds:>8.1f}s"
+            f" {ratio:>5.2f}{_mark(ratio <= GOAL_RATIO)}"
+            f" {row.page_kib:>5.1f}KB{_mark(row.page_kib <= GOAL_PAGE_KIB)}"
+            f" {row.ours.peak_rss_mib:>5.0f}MiB{_mark(row.ours.peak_rss_mib <= GOAL_PEAK_MIB)}"
+            f" {_pair(row.edit, GOAL_EDIT)} {_pair(row.add, GOAL_ADD)}"
+        )
+    if len(rows) > 1:
+        small, large = min(rows, key=lambda r: r.talks), max(rows, key=lambda r: r.talks)
+        growth = (large.ours.seconds / large.talks) / (small.ours.seconds / small.talks)
+        print(
+            f"  time per talk at {large.talks} against {small.talks}: {growth:.2f}x"
+            f"{_mark(growth <= GOAL_GROWTH)} (linear: 1.0; goal at most {GOAL_GROWTH})"
+        )
+
+
+def _pair(times: tuple[float, float], goal: float) -> str:
+    ours, baseline = times
+    return f"{ours:>4.1f}/{baseline:<4.1f}s{_mark(ours <= goal * baseline)}"
+
+
+def _mark(met: bool) -> str:
+    return " " if met else "!"
 
 
 def _indexing(outdir: Path) -> tuple[float, int]:
@@ -180,8 +244,11 @@ def main(argv: list[str] | None = None) -> int:
         if "diagrams" in chosen:
             bench_diagrams(work / "diagrams")
         if "scale" in chosen:
+            rows = []
             for talks in arguments.talks or [1000]:
-                bench_scale(work / f"scale-{talks}", talks, arguments.jobs)
+                rows.append(bench_scale(work / f"scale-{talks}", talks, arguments.jobs))
+                shutil.rmtree(work / f"scale-{talks}", ignore_errors=True)  # 10k talks: GBs
+            print_scale_summary(rows)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

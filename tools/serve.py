@@ -96,7 +96,9 @@ def main(argv: list[str]) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
     port = arguments.port or find_free_port()
     url = f"{arguments.host}:{port}"
-    sphinx_args = [*sphinx_options, str(arguments.sourcedir), str(outdir)]
+    # The search index is made behind the build: the edited page reloads without waiting.
+    later = ["-D", "talknotes_search_index_later=1"]
+    sphinx_args = [*later, *sphinx_options, str(arguments.sourcedir), str(outdir)]
     _warm_up()
     builder = ForkingBuilder(sphinx_args, f"http://{url}")
     watched = [arguments.sourcedir.resolve(), *(path.resolve() for path in arguments.watch)]

@@ -110,6 +110,7 @@ def _add_config(app: Sphinx) -> None:
     app.add_config_value("talknotes_speakers_file", PEOPLE_FILE, "env", types=frozenset({str}))
     app.add_config_value("talknotes_diagram_cache", "", "", types=frozenset({str}))
     app.add_config_value("talknotes_serial_read_below", 40, "", types=frozenset({int}))
+    app.add_config_value("talknotes_search_index_later", False, "", types=frozenset({bool}))
     for name in sphinx_tags.SETTINGS:  # accepted, so a sphinx-tags site builds unchanged
         app.add_config_value(name, None, "env")
     app.connect("config-inited", sphinx_tags.add_virtual_names)

@@ -16,12 +16,19 @@ them all again; a build that wrote none keeps the index it has. The new index is
 written beside the old one and put in its place when complete, so a server never
 serves half an index. When the indexer is missing or fails, the build warns
 (``talknotes.search``) and keeps the last index.
+
+The live preview sets ``talknotes_search_index_later``: the build then ends as
+soon as the pages are written, and a forked process indexes them behind it (the
+edited page reloads without waiting for the whole site's index). One indexer
+runs at a time, and each indexes the pages as they are on disk when its turn
+comes, so a late one never puts an older index in place of a newer.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -74,6 +81,8 @@ UNUSED = (
 )
 #: in the doctree folder: what the index was made from, how many pages, how long it took
 RECORD = "talknotes-search-index.json"
+#: in the doctree folder: held by the indexer that runs, so indexers take turns
+_LOCK = "talknotes-search-index.lock"
 _TIMEOUT = 600  # seconds; Pagefind indexes a thousand talks in a few
 _OUTPUT_LINES = 12  # of the indexer's output, in the warning when it fails
 
@@ -171,13 +180,36 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     bundle = outdir / BUNDLE
     (outdir / "searchindex.js").unlink(missing_ok=True)  # from a build before this one
+    try:
+        files = _result_files(app)
+    except OSError as error:
+        _warn_unwritten(error, bundle)
+        return
+    if not files:  # Pagefind refuses to make an empty index; there is nothing to find
+        shutil.rmtree(bundle, ignore_errors=True)
+        return
+    if app.config.talknotes_search_index_later and hasattr(os, "fork"):
+        if os.fork() == 0:  # the indexer; the build goes on to its end
+            _index_in_turn(app, files, bundle)
+            os._exit(0)
+        return
+    _index(app, files, bundle)
+
+
+def _index_in_turn(app: Sphinx, files: dict[str, Path], bundle: Path) -> None:
+    """Index once no other indexer of this output runs (a background indexer's work)."""
+    import fcntl  # noqa: PLC0415 (POSIX only, as fork is)
+
+    with Path(app.doctreedir, _LOCK).open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _index(app, files, bundle)
+
+
+def _index(app: Sphinx, files: dict[str, Path], bundle: Path) -> None:
+    """Index ``files`` unless the index was made from them as they are now."""
     keep_index_url = app.builder.name == "html"  # dirhtml's pages are folders
     record = Path(app.doctreedir, RECORD)
     try:
-        files = _result_files(app)
-        if not files:  # Pagefind refuses to make an empty index; there is nothing to find
-            shutil.rmtree(bundle, ignore_errors=True)
-            return
         fingerprint = _fingerprint(files, keep_index_url)
         unchanged = _recorded(record).get("index") == fingerprint
         if unchanged and (bundle / "pagefind-entry.json").is_file():
@@ -188,21 +220,25 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
         summary = {"index": fingerprint, "pages": len(files), "seconds": round(seconds, 3)}
         record.write_text(json.dumps(summary), encoding="utf-8")
     except (PagefindError, OSError, LookupError) as error:  # LookupError: an unknown encoding
-        # "path:" as Sphinx locates a file without a line (a bare path would be a page name).
-        warn(
-            f"the search index was not written: {error}",
-            location=f"{bundle}:",
-            subtype=Subtype.SEARCH,
-        )
+        _warn_unwritten(error, bundle)
         return
     _logger.info("search index: %d pages indexed by Pagefind in %.1f s", len(files), seconds)
+
+
+def _warn_unwritten(error: Exception, bundle: Path) -> None:
+    # "path:" as Sphinx locates a file without a line (a bare path would be a page name).
+    warn(
+        f"the search index was not written: {error}",
+        location=f"{bundle}:",
+        subtype=Subtype.SEARCH,
+    )
 
 
 def _make_index(app: Sphinx, files: dict[str, Path], bundle: Path, *, keep_index_url: bool) -> None:
     """Copy what Pagefind reads, index it beside the old index, then put it in its place."""
     config = app.config
     suffix: str = app.builder.out_suffix  # type: ignore[attr-defined]
-    fresh = bundle.with_name(f"{bundle.name}.new")
+    fresh = bundle.with_name(f"{bundle.name}.new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
         with tempfile.TemporaryDirectory(prefix="talknotes-search-") as work:
