@@ -1,11 +1,22 @@
 """Related talks at the end of a talk page: ranked by rare shared tags and speakers,
-pinned talks first, none where nothing relates, rewritten when a list changes."""
+pinned talks first, none where nothing relates, rewritten when a list changes, ranked
+again only when what they are ranked by changed."""
 
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+import pytest
 from conftest import article_of, warnings_of
+
+from talknotes.model import site as site_module
+from talknotes.model.related import related_talks
+
+if TYPE_CHECKING:
+    from talknotes.model.site import Site, Talk
 
 VOCABULARY = (
     "platform:\n  title: Platform engineering\nsecurity:\n  title: Security\n"
@@ -91,3 +102,44 @@ def test_removing_a_talk_rebuilds_without_it(build, make_site) -> None:
     app = build(srcdir=srcdir)
     titles = [title for _, title in _related(article_of(app, "conf-a/day-1/03-gitops-one"))]
     assert "GitOps two years later" not in titles
+
+
+@pytest.fixture
+def rankings(monkeypatch) -> list[int]:
+    """How many talks each build ranked related talks for."""
+    ranked: list[int] = []
+
+    def counting(site: Site) -> dict[str, list[Talk]]:
+        ranked.append(len(site.talks))
+        return related_talks(site)
+
+    monkeypatch.setattr(site_module, "related_talks", counting)
+    return ranked
+
+
+def _html(outdir: Path) -> dict[str, str]:
+    return {
+        path.relative_to(outdir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(outdir.rglob("*.html"))
+    }
+
+
+def test_an_edit_reuses_the_ranking_and_builds_as_a_clean_build(build, make_site, rankings) -> None:
+    # A home page whose toctree shows the conferences only: a retitled talk in a toctree
+    # of all depths leaves that page stale, with or without related talks.
+    home = "# Fixture notes\n\n```{toctree}\n:maxdepth: 1\nconf-a/index\nconf-b/index\n```\n"
+    srcdir = make_site(files={**FILES, "index.md": home})
+    build(srcdir=srcdir)
+    talk = srcdir / "conf-b/day-1/03-gitops-two.md"
+    talk.write_text(talk.read_text().replace("# GitOps two years", "# GitOps, two years"))
+    app = build(srcdir=srcdir)
+    assert len(rankings) == 1  # the clean build ranked; the edit changed nothing it ranks by
+    titles = [title for _, title in _related(article_of(app, "conf-a/day-1/03-gitops-one"))]
+    assert "GitOps, two years later" in titles  # an unchanged page showing it, written again
+    clean = srcdir.parent.parent / "clean" / "src"
+    shutil.copytree(srcdir, clean)
+    assert _html(Path(app.outdir)) == _html(Path(build(srcdir=clean).outdir))
+
+    talk.write_text(talk.read_text().replace("tags: [gitops]", "tags: [wasm]"))
+    build(srcdir=srcdir)
+    assert len(rankings) == 3  # a tag is ranked by: ranked again

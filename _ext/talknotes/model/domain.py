@@ -3,7 +3,8 @@
 Sphinx pickles the domain's data with the environment, drops a page's record when
 the page is read again or removed, and merges records after a parallel read. The
 domain also keeps what each page's listings and sidebar lists showed in the last
-build, so a rebuild can tell which unchanged pages must be written again.
+build, so a rebuild can tell which unchanged pages must be written again, and the
+last build's related talks, which a rebuild that changed nothing they depend on reuses.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import RoleFunction
 
     from .navigation import ListSignature
+    from .related import RankedRelated
     from .site import Site
 
 __all__ = ["TalkNotesDomain", "talknotes_domain"]
@@ -54,8 +56,9 @@ class TalkNotesDomain(Domain):
         "navigation_shown": {},
         "site_files": {},
         "related_shown": {},
+        "related_ranked": None,
     }
-    data_version = 9
+    data_version = 10
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -80,6 +83,15 @@ class TalkNotesDomain(Domain):
     def related_shown(self) -> dict[str, tuple[str, ...]]:
         """Talk -> what its related talks showed in the last build."""
         return cast("dict[str, tuple[str, ...]]", self.data["related_shown"])
+
+    @property
+    def related_ranked(self) -> RankedRelated | None:
+        """The last build's related talks by name, and what they were ranked from."""
+        return cast("RankedRelated | None", self.data["related_ranked"])
+
+    @related_ranked.setter
+    def related_ranked(self, ranked: RankedRelated) -> None:
+        self.data["related_ranked"] = ranked
 
     def rereads_when_changed(
         self, setting: str, value: bool, reads: Callable[[PageRecord], bool]

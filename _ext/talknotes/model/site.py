@@ -24,7 +24,7 @@ from .related import related_talks
 from .speakers import SpeakerEntry, collect_speakers, speaker_id
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from sphinx.environment import BuildEnvironment
 
@@ -137,6 +137,7 @@ class Site:
         self.speakers = collect_speakers(self.talks_newest_first(), people)
         #: speaker page name -> the speaker, for resolving links and rendering pages
         self.speaker_pages = {speaker.page: speaker for speaker in self.speakers.values()}
+        self._related: dict[str, list[Talk]] | None = None
 
     def speaker_for(self, name: str) -> SpeakerEntry | None:
         """The speaker a written name stands for (any alias of ``speakers.yml``)."""
@@ -149,10 +150,20 @@ class Site:
             return listed
         return Talk(docname, self.titles.get(docname, docname), PageRecord(), None, None)
 
-    @cached_property
+    @property
     def related(self) -> dict[str, list[Talk]]:
-        """Each talk's related talks (``model.related``), computed once per build."""
-        return related_talks(self)
+        """Each talk's related talks (``model.related``), ranked once per build unless
+        `reuse_related` gave them."""
+        if self._related is None:
+            self._related = related_talks(self)
+        return self._related
+
+    def reuse_related(self, names: Mapping[str, Sequence[str]]) -> None:
+        """Take the related talks by page name, as a build ranked them from the same
+        inputs (``model.related.ranked_from``)."""
+        self._related = {
+            docname: [self.page(name) for name in listed] for docname, listed in names.items()
+        }
 
     def counted(self, listed: Iterable[Talk]) -> int:
         """How many talks a count shows: the talks of days, or every page on a site

@@ -3,7 +3,8 @@
 Sphinx rewrites the pages it re-read. A page that shows other pages (its sidebar
 lists its siblings; a ``{taglist}`` lists talks) must also be rewritten when those
 change, and only then: after reading, what each list and listing shows is
-compared with what it showed in the last build.
+compared with what it showed in the last build. Related talks are ranked again only
+when something they are ranked by changed (``model.related.ranked_from``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import build_state, talknotes_domain
 from ..model.navigation import NavigationTree
+from ..model.related import RankedRelated, ranked_from
 from ..pages.taglists import shown
 
 if TYPE_CHECKING:
@@ -38,10 +40,18 @@ def changed_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def changed_related(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """After reading: the talks whose related talks now read otherwise."""
     domain = talknotes_domain(env)
+    site, last = domain.site, domain.related_ranked
+    inputs = ranked_from(site, env.config.talknotes_code_fingerprint)
+    if last is not None and last.inputs == inputs:
+        site.reuse_related(last.names)
+    names = {
+        docname: tuple(talk.docname for talk in talks) for docname, talks in site.related.items()
+    }
+    domain.related_ranked = RankedRelated(inputs, names)
     before = dict(domain.related_shown)
     after = {
         docname: tuple(talk.digest for talk in related)
-        for docname, related in sorted(domain.site.related.items())
+        for docname, related in sorted(site.related.items())
     }
     domain.related_shown.clear()
     domain.related_shown.update(after)
