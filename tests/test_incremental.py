@@ -48,3 +48,15 @@ def test_a_rebuild_without_changes_says_so_quietly(make_site, tmp_path) -> None:
     assert "MdParserConfig" not in again
     assert "myst v" in again
     assert "0 added, 0 changed, 0 removed" in again
+
+
+def test_a_retitled_talk_is_retitled_in_every_toctree_that_shows_it(build, make_site) -> None:
+    """The home page's toctree has no depth limit: it shows talks two levels down."""
+    srcdir = make_site()
+    build(srcdir=srcdir)
+    talk = srcdir / "conf-a/day-1/02-no-video.md"
+    talk.write_text(talk.read_text().replace("# Talk without recording", "# Retitled talk"))
+    app = build(srcdir=srcdir)
+    for page in ("index", "conf-a/index", "conf-a/day-1/index"):
+        assert "Talk without recording" not in article_of(app, page), page
+    assert "Retitled talk" in article_of(app, "index")

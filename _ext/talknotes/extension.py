@@ -67,6 +67,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", rewrites.changed_listings)
     app.connect("env-get-updated", rewrites.changed_navigation)
     app.connect("env-get-updated", rewrites.changed_related)
+    app.connect("env-get-updated", rewrites.changed_titles)
     app.connect("env-get-updated", search.changed_search_entries)
 
     # Writing pages.

@@ -57,8 +57,9 @@ class TalkNotesDomain(Domain):
         "site_files": {},
         "related_shown": {},
         "related_ranked": None,
+        "titles_shown": {},
     }
-    data_version = 10
+    data_version = 11
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -83,6 +84,11 @@ class TalkNotesDomain(Domain):
     def related_shown(self) -> dict[str, tuple[str, ...]]:
         """Talk -> what its related talks showed in the last build."""
         return cast("dict[str, tuple[str, ...]]", self.data["related_shown"])
+
+    @property
+    def titles_shown(self) -> dict[str, str]:
+        """Page -> its title in the last build, as every toctree above it shows it."""
+        return cast("dict[str, str]", self.data["titles_shown"])
 
     @property
     def related_ranked(self) -> RankedRelated | None:

@@ -1,10 +1,12 @@
 """Which unchanged pages must be written again because what they show of others changed.
 
-Sphinx rewrites the pages it re-read. A page that shows other pages (its sidebar
-lists its siblings; a ``{taglist}`` lists talks) must also be rewritten when those
-change, and only then: after reading, what each list and listing shows is
-compared with what it showed in the last build. Related talks are ranked again only
-when something they are ranked by changed (``model.related.ranked_from``).
+Sphinx rewrites the pages it re-read, and the pages whose toctree includes them.
+A page that shows other pages (its sidebar lists its siblings; a ``{taglist}``
+lists talks; a toctree without a depth limit shows titles several levels down)
+must also be rewritten when those change, and only then: after reading, what
+each list and listing shows is compared with what it showed in the last build.
+Related talks are ranked again only when something they are ranked by changed
+(``model.related.ranked_from``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["changed_listings", "changed_navigation", "changed_related"]
+__all__ = ["changed_listings", "changed_navigation", "changed_related", "changed_titles"]
 
 
 def changed_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -75,3 +77,32 @@ def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if rewrite >= everything:
                 break
     return sorted(rewrite & everything)
+
+
+def changed_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: every toctree ancestor of a page whose title changed, came or went.
+
+    Sphinx rewrites only the page whose toctree names the changed page; one higher
+    up whose toctree shows it too (the home page lists conferences, their days and
+    talks) kept the old title until a clean build.
+    """
+    domain = talknotes_domain(env)
+    before = dict(domain.titles_shown)
+    after = {docname: title.astext() for docname, title in env.titles.items()}
+    domain.titles_shown.clear()
+    domain.titles_shown.update(after)
+    changed = [name for name in set(before) | set(after) if before.get(name) != after.get(name)]
+    if not before or not changed:
+        return []
+    parents: dict[str, set[str]] = {}
+    for parent, children in env.toctree_includes.items():
+        for child in children:
+            parents.setdefault(child, set()).add(parent)
+    rewrite: set[str] = set()
+    waiting = list(changed)
+    while waiting:
+        for parent in parents.get(waiting.pop(), ()):
+            if parent not in rewrite:
+                rewrite.add(parent)
+                waiting.append(parent)
+    return sorted(rewrite & env.all_docs.keys())
