@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
 import subprocess
 import sys
@@ -22,9 +23,10 @@ def _free_port() -> int:
 
 
 def _fetch(url: str) -> str:
+    """The page, or "" while there is none (or Sphinx is still writing it: a short read)."""
     try:
         return urllib.request.urlopen(url, timeout=2).read().decode()
-    except OSError:
+    except (OSError, http.client.HTTPException):
         return ""
 
 
