@@ -60,3 +60,12 @@ def test_a_retitled_talk_is_retitled_in_every_toctree_that_shows_it(build, make_
     for page in ("index", "conf-a/index", "conf-a/day-1/index"):
         assert "Talk without recording" not in article_of(app, page), page
     assert "Retitled talk" in article_of(app, "index")
+
+
+def test_a_removed_talk_leaves_every_toctree_that_showed_it(build, make_site) -> None:
+    srcdir = make_site()
+    build(srcdir=srcdir)
+    (srcdir / "conf-a/day-1/02-no-video.md").unlink()
+    app = build(srcdir=srcdir)
+    for page in ("index", "conf-a/index", "conf-a/day-1/index"):
+        assert "Talk without recording" not in article_of(app, page), page

@@ -94,14 +94,10 @@ def changed_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
     changed = [name for name in set(before) | set(after) if before.get(name) != after.get(name)]
     if not before or not changed:
         return []
-    parents: dict[str, set[str]] = {}
-    for parent, children in env.toctree_includes.items():
-        for child in children:
-            parents.setdefault(child, set()).add(parent)
     rewrite: set[str] = set()
     waiting = list(changed)
-    while waiting:
-        for parent in parents.get(waiting.pop(), ()):
+    while waiting:  # files_to_rebuild: Sphinx's map of a page to the pages whose toctree has it
+        for parent in env.files_to_rebuild.get(waiting.pop(), ()):
             if parent not in rewrite:
                 rewrite.add(parent)
                 waiting.append(parent)
