@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tools.notetaker.authoring.conferences import read_conference
 from tools.notetaker.authoring.frontmatter import read_front_matter
 from tools.notetaker.recordings.talks import conference_talks
 
@@ -154,12 +155,20 @@ def test_unusable_pages_are_warnings_and_the_rest_is_filled(
     outside.write_text("# Platform abstractions: asset or liability\n\n```{video}\n```\n")
     (day(docs) / ABSTRACTIONS).unlink()
     (day(docs) / ABSTRACTIONS).symlink_to(outside)
+    elsewhere = tmp_path / "elsewhere"  # a day folder that is a link out of the conference
+    elsewhere.mkdir()
+    (elsewhere / "index.md").write_text("# Day 9\n")
+    (elsewhere / "01-gitops.md").write_text("# GitOps for the rest of us\n\n```{video}\n```\n")
+    (docs / "example-2025" / "day-9").symlink_to(elsewhere)
     code, out, err = run("fill-recordings", "example-2025", playlist(tmp_path, VIDEOS),
                          "--docs", docs)  # fmt: skip
     assert code == 0
     assert f"{broken}:2: front matter is not valid YAML" in err
     assert f"{day(docs) / ABSTRACTIONS}: a link to a file elsewhere; left alone" in err
     assert "{video}\n" in outside.read_text()
+    linked = docs / "example-2025" / "day-9"
+    assert f"{linked}: a link to a folder elsewhere; its pages are left alone" in err
+    assert "{video}\n" in (elsewhere / "01-gitops.md").read_text()
     assert f"{WATCH}cl-MO7j7MHY" in (day(docs) / BARE).read_text()
     assert "  filled                1\n" in out
 
@@ -195,8 +204,9 @@ def test_the_real_sites_recordings_come_back(tmp_path: Path, run) -> None:
     """Every video of the real site taken out, then filled again from a playlist of its titles."""
     docs = tmp_path / "docs"
     shutil.copytree(REPO / "docs", docs)
+    conferences = [read_conference(docs, index.parent.name) for index in docs.glob("*/index.md")]
     rows, expected = ["title,url"], {}
-    for conference in sorted(path.parent for path in docs.glob("*/index.md")):
+    for conference in conferences:
         for talk in conference_talks(conference, []):
             if talk.url is None:
                 continue
@@ -213,8 +223,8 @@ def test_the_real_sites_recordings_come_back(tmp_path: Path, run) -> None:
         assert run("fill-recordings", conference, file, "--docs", docs)[0] == 0
     got = {
         talk.path: talk.url
-        for conference in docs.glob("*/index.md")
-        for talk in conference_talks(conference.parent, [])
+        for conference in conferences
+        for talk in conference_talks(conference, [])
         if talk.url
     }
     assert got == expected

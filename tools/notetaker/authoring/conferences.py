@@ -73,17 +73,28 @@ class ConferenceSite:
             return None
         return (moment - self.conference.start).days + first
 
+    def days(self) -> list[Path]:
+        """The folders with a day page in the conference's folder, by name."""
+        return sorted(
+            index.parent for index in self.folder.glob(f"*/{index_page(self.folder).name}")
+        )
+
+    def has_day(self, folder: Path) -> bool:
+        """Whether ``folder`` is a day of the conference: a folder with a day page directly
+        inside the conference's (``..`` or a link to a folder elsewhere is none)."""
+        return index_page(folder).is_file() and folder.resolve().parent == self.folder.resolve()
+
     def day_index(self, name: str) -> Path:
         """The index page of the existing day ``name``; a missing day is a user error.
 
         A day is a folder directly inside the conference's (``..`` or a link to a
         folder elsewhere is none), so a talk page never lands outside its conference.
         """
-        index = index_page(self.folder / _folder_name(name, "day"))
-        inside = index.parent.resolve().parent == self.folder.resolve()
-        if index.is_file() and inside:
-            return index
-        days = sorted(path.parent.name for path in self.folder.glob(f"*/{index.name}"))
+        folder = self.folder / _folder_name(name, "day")
+        if self.has_day(folder):
+            return index_page(folder)
+        index = index_page(folder)
+        days = [day.name for day in self.days()]
         listed = f" (days: {', '.join(days)})" if days else ""
         hint = closest(name, days, limit=2)
         raise UserError(f"no day page {index}{listed}" + (f"; {hint}" if hint else ""))

@@ -56,7 +56,7 @@ def run(arguments: argparse.Namespace) -> int:
     site = read_conference(docs, arguments.conference)
     playlist = load_playlist(arguments.playlist)
     problems: list[str] = [*playlist.problems]
-    talks = conference_talks(site.folder, problems)
+    talks = conference_talks(site, problems)
     for problem in problems:
         warn(problem)
     plan = plan_fills(talks, playlist.videos, min_score=arguments.min_score, force=arguments.force)

@@ -16,7 +16,7 @@ from talknotes.rules.urls import ResourceURLError, check_resource_url
 
 from ..authoring.files import read_text
 from ..authoring.frontmatter import page_lines, read_front_matter, split_page
-from ..authoring.layout import day_talks, index_page
+from ..authoring.layout import day_talks
 from ..authoring.markdown import first_heading
 from ..authoring.resources import add_resource, resource_blocks, set_resource_url
 from ..errors import UserError
@@ -25,6 +25,7 @@ from .titles import TalkWords, talk_words
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..authoring.conferences import ConferenceSite
     from ..authoring.resources import ResourceBlock
 
 __all__ = ["TalkRecording", "conference_talks"]
@@ -59,13 +60,11 @@ class TalkRecording:
         return set_resource_url(self.text, self.block, url)
 
 
-def conference_talks(folder: Path, warn: list[str]) -> list[TalkRecording]:
-    """The talks of every day of the conference in ``folder``, in file order."""
+def conference_talks(site: ConferenceSite, warn: list[str]) -> list[TalkRecording]:
+    """The talks of every day of the conference, in file order."""
     talks = []
-    root = folder.resolve()
-    for day_index in sorted(folder.glob(f"*/{index_page(folder).name}")):
-        day = day_index.parent
-        if day.is_symlink() or day.resolve().parent != root:
+    for day in site.days():
+        if day.is_symlink() or not site.has_day(day):
             warn.append(f"{day}: a link to a folder elsewhere; its pages are left alone")
             continue
         for path in day_talks(day):
