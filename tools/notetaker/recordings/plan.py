@@ -49,7 +49,7 @@ def plan_fills(
     """Match the pages waiting for a video (all pages with ``force``) to the free videos."""
     plan = Plan()
     waiting = [talk for talk in talks if force or talk.url is None]
-    plan.kept = [talk for talk in talks if talk not in waiting]
+    plan.kept = [talk for talk in talks if not force and talk.url is not None]
     used = {talk.url for talk in plan.kept}
     free = [video for video in videos if video.url not in used]
     outcome = assign(

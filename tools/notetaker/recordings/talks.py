@@ -9,6 +9,7 @@ that cannot be read, or a link to a file elsewhere, is left alone with a warning
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from talknotes.rules.speakers import Speaker, split_speakers
@@ -43,7 +44,7 @@ class TalkRecording:
     words: TalkWords
     block: ResourceBlock | None
 
-    @property
+    @cached_property
     def url(self) -> str | None:
         """The page's video URL as the build links it (None: pending or no block)."""
         if self.block is None or self.block.url is None:
