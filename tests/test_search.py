@@ -126,6 +126,24 @@ def test_rebuilds_keep_an_unchanged_index_and_drop_removed_pages(build, make_sit
     assert len(indexed(app.outdir)) == len(RESULT_PAGES) - 1
 
 
+def test_an_edit_stages_only_the_pages_it_wrote(build, make_site) -> None:
+    """Pagefind reads a copy of each result page, kept between builds and made again
+    only for pages written since: the edited page's new text is found, others are kept."""
+    srcdir = make_site()
+    app = build(srcdir=srcdir)
+    staged = Path(app.doctreedir, "talknotes-search-pages")
+    untouched = staged / "conf-b/day-2/01-backstage.html"
+    copied = untouched.stat().st_mtime_ns
+    page = srcdir / "conf-a/day-1/02-no-video.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nQuokka.\n", encoding="utf-8")
+    app = build(srcdir=srcdir)
+    assert "Quokka." in indexed(app.outdir)["/conf-a/day-1/02-no-video.html"]["content"]
+    assert untouched.stat().st_mtime_ns == copied
+    assert sorted(path.name for path in staged.rglob("*.html")) == sorted(
+        f"{name.rpartition('/')[2]}.html" for name in RESULT_PAGES
+    )
+
+
 def test_the_live_preview_indexes_behind_the_build(build, make_site) -> None:
     """With talknotes_search_index_later the build ends first; the index follows, complete."""
     srcdir = make_site()

@@ -5,11 +5,12 @@ binary) indexes the result pages as the build wrote them and writes the index
 and its browser code into ``_pagefind/`` in the output.
 
 It is given the part of each result page it reads (the marked article and the
-block of filters beside it, ``outputs/search.py``), copied into a temporary
-folder outside the output. Pagefind then parses a few KB per page instead of the
-whole page with its sidebar (half its time), never sees the generated pages, and
-no longer finds a talk that has been removed (Sphinx leaves its old page in the
-output).
+block of filters beside it, ``outputs/search.py``), copied into a folder beside
+the doctrees. Pagefind then parses a few KB per page instead of the whole page
+with its sidebar (half its time), never sees the generated pages, and no longer
+finds a talk that has been removed (Sphinx leaves its old page in the output).
+The folder is kept between builds and only pages written since are copied again:
+creating a thousand files took longer than Pagefind's indexing of them.
 
 Pagefind cannot update an index, so a build that wrote a result page indexes
 them all again; a build that wrote none keeps the index it has. The new index is
@@ -31,7 +32,6 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,6 +83,9 @@ UNUSED = (
 RECORD = "talknotes-search-index.json"
 #: in the doctree folder: held by the indexer that runs, so indexers take turns
 _LOCK = "talknotes-search-index.lock"
+#: in the doctree folder: what Pagefind reads of each result page, kept between builds
+_STAGED = "talknotes-search-pages"
+_STAGED_RECORD = "staged.json"  # in that folder: the file each staged page was copied from
 _TIMEOUT = 600  # seconds; Pagefind indexes a thousand talks in a few
 _OUTPUT_LINES = 12  # of the indexer's output, in the warning when it fails
 
@@ -153,14 +156,33 @@ def _fingerprint(files: dict[str, Path], keep_index_url: bool) -> str:
 
 
 def _stage(files: dict[str, Path], folder: Path, lang: str, encoding: str) -> None:
-    """What Pagefind reads of each result page (written in ``encoding``), under ``folder``."""
+    """Bring ``folder`` up to date: what Pagefind reads of each result page, nothing else.
+
+    A page is copied again when its file changed since it was staged (the record of
+    the last staging, in ``folder``, holds each file's size and time); a staged page
+    that is no result any more is removed, recorded or not.
+    """
     head = f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
+    folder.mkdir(parents=True, exist_ok=True)
+    record = folder / _STAGED_RECORD
+    last = _recorded(record)
+    staged = last.get("pages") if last.get("head") == head else None
+    staged = staged if isinstance(staged, dict) else {}
+    stamps = {}
     for relative, path in files.items():
+        status = path.stat()
+        stamps[relative] = f"{status.st_size}:{status.st_mtime_ns}"
+        target = folder / relative
+        if staged.get(relative) == stamps[relative] and target.is_file():
+            continue
         page = path.read_text(encoding=encoding, errors="replace")
         part = indexed_part(page)
-        target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"{head}{part}</body></html>" if part else page, encoding="utf-8")
+    for target in folder.rglob("*.html"):
+        if target.relative_to(folder).as_posix() not in stamps:
+            target.unlink()
+    record.write_text(json.dumps({"head": head, "pages": stamps}), encoding="utf-8")
 
 
 def _replace(bundle: Path, fresh: Path) -> None:
@@ -241,9 +263,9 @@ def _make_index(app: Sphinx, files: dict[str, Path], bundle: Path, *, keep_index
     fresh = bundle.with_name(f"{bundle.name}.new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        with tempfile.TemporaryDirectory(prefix="talknotes-search-") as work:
-            _stage(files, Path(work), config.language or "en", config.html_output_encoding)
-            run_pagefind(Path(work), fresh, keep_index_url=keep_index_url, suffix=suffix)
+        staging = Path(app.doctreedir, _STAGED)
+        _stage(files, staging, config.language or "en", config.html_output_encoding)
+        run_pagefind(staging, fresh, keep_index_url=keep_index_url, suffix=suffix)
         _replace(bundle, fresh)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
