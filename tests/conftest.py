@@ -126,3 +126,19 @@ def article_of(app: SphinxTestApp, page: str) -> str:
     """The page's main content, without the theme's navigation around it."""
     html = html_of(app, page)
     return html[html.index('<article role="main"') : html.index("</article>")]
+
+
+def assert_same_as_clean(
+    build, srcdir: Path, incremental: SphinxTestApp, clean: str = "clean"
+) -> None:
+    """The incremental build's HTML is a clean build's of the same sources, page for page."""
+    clean_src = srcdir.parent.parent / clean / "src"
+    shutil.copytree(srcdir, clean_src)
+    assert _html(Path(incremental.outdir)) == _html(Path(build(srcdir=clean_src).outdir))
+
+
+def _html(outdir: Path) -> dict[str, str]:
+    return {
+        path.relative_to(outdir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(outdir.rglob("*.html"))
+    }

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import article_of
+from conftest import article_of, assert_same_as_clean, html_of
 from sphinx.builders import Builder
 
 
@@ -60,6 +61,8 @@ def test_a_retitled_talk_is_retitled_in_every_toctree_that_shows_it(build, make_
     for page in ("index", "conf-a/index", "conf-a/day-1/index"):
         assert "Talk without recording" not in article_of(app, page), page
     assert "Retitled talk" in article_of(app, "index")
+    # the next conference's page, whose "previous" link names it
+    assert '<div class="title">Retitled talk</div>' in html_of(app, "conf-b/index")
 
 
 def test_a_removed_talk_leaves_every_toctree_that_showed_it(build, make_site) -> None:
@@ -69,3 +72,37 @@ def test_a_removed_talk_leaves_every_toctree_that_showed_it(build, make_site) ->
     app = build(srcdir=srcdir)
     for page in ("index", "conf-a/index", "conf-a/day-1/index"):
         assert "Talk without recording" not in article_of(app, page), page
+
+
+def test_an_added_talk_rereads_only_the_globs_that_list_it(build, make_site) -> None:
+    """Sphinx reads every page with a :glob: toctree again when a page comes or goes;
+    the day pages of other days and conferences cannot list it and are not read."""
+    srcdir = make_site()
+    build(srcdir=srcdir)
+    talk = srcdir / "conf-b/day-2/02-added.md"
+    talk.write_text("---\ntags: [security]\n---\n\n# A freshly added talk\n", encoding="utf-8")
+    app = build(srcdir=srcdir)
+    assert "1 added, 1 changed, 0 removed" in app.status.getvalue()  # conf-b/day-2/index
+    assert "A freshly added talk" in article_of(app, "conf-b/day-2/index")
+    assert "A freshly added talk" in html_of(app, "conf-b/day-2/01-backstage")  # its sidebar
+    assert_same_as_clean(build, srcdir, app, "added")
+
+    talk.unlink()
+    app = build(srcdir=srcdir)
+    assert "0 added, 1 changed, 1 removed" in app.status.getvalue()
+    assert "A freshly added talk" not in html_of(app, "conf-b/day-2/01-backstage")
+    (Path(app.outdir) / "conf-b/day-2/02-added.html").unlink()  # Sphinx leaves it
+    assert_same_as_clean(build, srcdir, app, "removed")
+
+
+def test_a_new_day_is_read_by_the_conference_that_globs_its_days(build, make_site) -> None:
+    srcdir = make_site()
+    build(srcdir=srcdir)
+    day = srcdir / "conf-a/day-2"
+    day.mkdir()
+    (day / "index.md").write_text("# Day 2\n\n```{toctree}\n:glob:\n[0-9]*\n```\n")
+    (day / "01-first.md").write_text("---\ntags: [security]\n---\n\n# First of day 2\n")
+    app = build(srcdir=srcdir)
+    assert "2 added, 1 changed, 0 removed" in app.status.getvalue()  # conf-a/index
+    assert "First of day 2" in article_of(app, "conf-a/index")
+    assert_same_as_clean(build, srcdir, app)

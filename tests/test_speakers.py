@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import article_of, html_of, warnings_of
+from conftest import article_of, assert_same_as_clean, html_of, warnings_of
 
 from talknotes.rules.speakers import speaker_key, speaker_page_slug
 
@@ -110,24 +109,11 @@ def test_look_alike_names_get_pages_of_their_own_and_one_page_per_person(build) 
     assert warnings_of(app) == ""
 
 
-def _html(outdir: Path) -> dict[str, str]:
-    return {
-        path.relative_to(outdir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(outdir.rglob("*.html"))
-    }
-
-
-def _assert_same_as_clean(build, srcdir: Path, incremental, clean: str = "clean") -> None:
-    clean_src = srcdir.parent.parent / clean / "src"
-    shutil.copytree(srcdir, clean_src)
-    assert _html(Path(incremental.outdir)) == _html(Path(build(srcdir=clean_src).outdir))
-
-
 def test_adding_a_speaker_builds_the_same_html_as_a_clean_build(build, make_site) -> None:
     srcdir = make_site(files={"conf-b/day-2/02-names.md": LOOK_ALIKES})
     build(srcdir=srcdir)
     (srcdir / "conf-a/day-1/03-nfd.md").write_text(DECOMPOSED, encoding="utf-8")
-    _assert_same_as_clean(build, srcdir, build(srcdir=srcdir))
+    assert_same_as_clean(build, srcdir, build(srcdir=srcdir))
 
 
 PEOPLE = """\
@@ -177,6 +163,6 @@ def test_a_site_file_that_goes_and_comes_back_rebuilds_like_a_clean_build(
     path = srcdir / site_file
     text = path.read_text(encoding="utf-8")
     path.unlink()
-    _assert_same_as_clean(build, srcdir, build(srcdir=srcdir), "without")
+    assert_same_as_clean(build, srcdir, build(srcdir=srcdir), "without")
     path.write_text(text, encoding="utf-8")
-    _assert_same_as_clean(build, srcdir, build(srcdir=srcdir), "with")
+    assert_same_as_clean(build, srcdir, build(srcdir=srcdir), "with")

@@ -24,7 +24,7 @@ from .reading import collect, listings, people, resources, tags
 from .reading.diagrams import DiagramDirective
 from .rules.people import DEFAULT_FILE as PEOPLE_FILE
 from .rules.vocabulary import DEFAULT_FILE
-from .speed import incremental, rewrites
+from .speed import globs, incremental, rewrites
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,6 +53,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", tags.rereads_for_vocabulary_mode)
     app.connect("env-get-outdated", people.rereads_for_speakers_file)
     app.connect("builder-inited", search.turn_off_sphinx_search)
+    app.connect("env-get-outdated", globs.set_aside_unchanged_globs)
+    app.connect("env-before-read-docs", globs.put_back_globs)
     app.connect("env-before-read-docs", incremental.read_few_pages_serially)
     # Before Sphinx's own collectors (priority 500) note the toctrees.
     app.connect("doctree-read", sphinx_tags.drop_virtual_includes, priority=400)
@@ -68,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", rewrites.changed_navigation)
     app.connect("env-get-updated", rewrites.changed_related)
     app.connect("env-get-updated", rewrites.changed_titles)
+    app.connect("env-get-updated", rewrites.changed_neighbours)
     app.connect("env-get-updated", search.changed_search_entries)
 
     # Writing pages.
@@ -131,6 +134,7 @@ def _add_markup(app: Sphinx) -> None:
     app.add_directive("taglist", listings.TagListDirective)
     app.add_directive("conferencelist", listings.ConferenceListDirective)
     app.add_directive("mermaid", DiagramDirective, override=True)
+    app.add_directive("toctree", globs.PatternRecordingTocTree, override=True)
     app.add_node(mermaid, override=True, html=(diagrams.visit_diagram, None))
 
 

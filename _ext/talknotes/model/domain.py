@@ -58,8 +58,10 @@ class TalkNotesDomain(Domain):
         "related_shown": {},
         "related_ranked": None,
         "titles_shown": {},
+        "neighbours_shown": {},
+        "glob_patterns": {},
     }
-    data_version = 11
+    data_version = 12
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -89,6 +91,16 @@ class TalkNotesDomain(Domain):
     def titles_shown(self) -> dict[str, str]:
         """Page -> its title in the last build, as every toctree above it shows it."""
         return cast("dict[str, str]", self.data["titles_shown"])
+
+    @property
+    def neighbours_shown(self) -> dict[str, str]:
+        """Page -> a digest of its previous and next pages' names and titles, last build."""
+        return cast("dict[str, str]", self.data["neighbours_shown"])
+
+    @property
+    def glob_patterns(self) -> dict[str, tuple[str, ...]]:
+        """Page -> the patterns of its ``:glob:`` toctrees, as docnames (``speed/globs.py``)."""
+        return cast("dict[str, tuple[str, ...]]", self.data["glob_patterns"])
 
     @property
     def related_ranked(self) -> RankedRelated | None:
@@ -123,12 +135,15 @@ class TalkNotesDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.version += 1
         self.pages.pop(docname, None)
+        self.glob_patterns.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self.version += 1
         for docname in docnames:
             if docname in otherdata["pages"]:
                 self.pages[docname] = otherdata["pages"][docname]
+            if docname in otherdata["glob_patterns"]:
+                self.glob_patterns[docname] = otherdata["glob_patterns"][docname]
 
     def resolve_xref(  # noqa: PLR0917 (Sphinx's signature)
         self,

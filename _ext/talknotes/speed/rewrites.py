@@ -2,8 +2,9 @@
 
 Sphinx rewrites the pages it re-read, and the pages whose toctree includes them.
 A page that shows other pages (its sidebar lists its siblings; a ``{taglist}``
-lists talks; a toctree without a depth limit shows titles several levels down)
-must also be rewritten when those change, and only then: after reading, what
+lists talks; a toctree without a depth limit shows titles several levels down;
+its previous and next links name its neighbours) must also be rewritten when
+those change, and only then: after reading, what
 each list and listing shows is compared with what it showed in the last build.
 Related talks are ranked again only when something they are ranked by changed
 (``model.related.ranked_from``).
@@ -11,6 +12,7 @@ Related talks are ranked again only when something they are ranked by changed
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
 from ..model import build_state, talknotes_domain
@@ -22,7 +24,13 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["changed_listings", "changed_navigation", "changed_related", "changed_titles"]
+__all__ = [
+    "changed_listings",
+    "changed_navigation",
+    "changed_neighbours",
+    "changed_related",
+    "changed_titles",
+]
 
 
 def changed_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -102,3 +110,25 @@ def changed_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 rewrite.add(parent)
                 waiting.append(parent)
     return sorted(rewrite & env.all_docs.keys())
+
+
+def changed_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: the pages whose previous or next page is another, or retitled.
+
+    A talk added at the end of a conference's last day becomes the previous page of
+    the next conference's page, whose source did not change.
+    """
+    domain = talknotes_domain(env)
+    before = dict(domain.neighbours_shown)
+    after = {}
+    for docname, (_parent, previous, following) in env.collect_relations().items():
+        shown = "\0".join(
+            f"{name}\0{env.titles[name].astext()}" if name in env.titles else ""
+            for name in (previous, following)
+        )
+        after[docname] = hashlib.blake2b(shown.encode(), digest_size=8).hexdigest()
+    domain.neighbours_shown.clear()
+    domain.neighbours_shown.update(after)
+    if not before:
+        return []
+    return sorted(name for name, shown in after.items() if before.get(name) != shown)
