@@ -107,7 +107,8 @@ def sphinx_build(
         sys.exit(f"build of {srcdir} failed:\n{result.stderr}")
     peaks = [line for line in result.stderr.splitlines() if line.startswith("peak-rss-kib=")]
     peak = int(peaks[-1].partition("=")[2]) if peaks else 0
-    written = sum(1 for page in outdir.rglob("*.html") if page.stat().st_mtime_ns >= started_ns)
+    pages = (page for page in outdir.rglob("*.html") if ".doctrees" not in page.parts)
+    written = sum(1 for page in pages if page.stat().st_mtime_ns >= started_ns)
     return BuildRun(seconds, peak / 1024, written)
 
 
