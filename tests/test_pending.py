@@ -47,7 +47,7 @@ def test_is_virtual_themed_and_in_every_sidebar(build) -> None:
     ]:
         html = html_of(app, page)
         assert 'class="sidebar-tree talknotes-generated-pages"' in html
-        assert f'<a class="reference internal" href="{href}">Pending material</a>' in html
+        assert f'<a class="reference" href="{href}">Pending material</a>' in html
     assert 'href="#" aria-current="page">Pending material</a>' in html_of(app, "pending")
 
 

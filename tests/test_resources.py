@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
-from conftest import article_of, warnings_of
+from conftest import REPO, article_of, warnings_of
+from sphinx_design.icons import get_octicon
+
+from talknotes.reading.resources import RESOURCE_KINDS
 
 TALK = "conf-a/day-1/01-complete"
 
 
 def _links(html: str) -> list[str]:
     return re.findall(r"<a [^>]*sd-btn[^>]*>.*?</a>", html, flags=re.S)
+
+
+_ICON = '<span class="talknotes-icon talknotes-icon-{}" aria-hidden="true"></span>'
+
+
+def test_the_stylesheet_draws_each_icon_as_sphinx_design_does() -> None:
+    """Every icon a resource shows has its rule, with the octicon's own drawing."""
+    css = (REPO / "_ext/talknotes/static/talknotes.css").read_text(encoding="utf-8")
+    icons = {kind.icon for kind in RESOURCE_KINDS.values()} | {"clock"}  # clock: pending
+    for name in icons:
+        rule = re.search(
+            rf"\.talknotes-icon-{name} \{{\n  --talknotes-icon: url\(\"(.*?)\"\);", css
+        )
+        assert rule, name
+        drawn = unquote(rule.group(1)).replace("'", '"')
+        for path in re.findall(r'<path d="[^"]+"', get_octicon(name, height="1em")):
+            assert path in drawn, name
 
 
 def test_video_button_is_a_normalised_new_tab_link(build) -> None:
@@ -22,12 +43,10 @@ def test_video_button_is_a_normalised_new_tab_link(build) -> None:
     assert 'target="_blank"' in video
     assert 'rel="noopener noreferrer"' in video
     assert 'class="sd-sphinx-override sd-btn sd-text-wrap sd-btn-primary' in video
-    assert re.search(r'<svg [^>]*class="sd-octicon sd-octicon-video', video)
-    assert video.endswith("Watch the talk</a>")
+    assert video.endswith(f"{_ICON.format('video')}Watch the talk</a>")
 
     assert 'href="https://example.org/slides.pdf"' in slides
-    assert "sd-octicon-file-media" in slides
-    assert slides.endswith("Slides</a>")
+    assert slides.endswith(f"{_ICON.format('file-media')}Slides</a>")
 
 
 def test_label_replaces_the_text_and_start_time_is_kept(build) -> None:
@@ -42,11 +61,11 @@ def test_colon_fences_and_pending_markers(build) -> None:
     (demo,) = _links(html)
     assert 'href="https://github.com/example/demo"' in demo
     assert "sd-btn-outline-primary" in demo
-    assert "sd-octicon-code" in demo
-    assert demo.endswith("Demo code</a>")
+    assert demo.endswith(f"{_ICON.format('code')}Demo code</a>")
 
-    markers = re.findall(r'<span class="talknotes-pending-marker[^"]*">(.*?)</span>', html)
-    assert [re.sub(r"<svg.*?</svg>", "", marker) for marker in markers] == [
+    clock = re.escape(_ICON.format("clock"))
+    markers = re.findall(rf'<span class="talknotes-pending-marker[^"]*">{clock}(.*?)</span>', html)
+    assert markers == [
         "Recording pending",
         "Slides promised by the speaker",
     ]

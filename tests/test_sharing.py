@@ -23,8 +23,9 @@ def test_talk_pages_preview_with_title_and_notes(build) -> None:
     assert meta["og:description"] == (
         "Conf B 2025, Day 2. The portal became the front door of the platform."
     )
-    assert meta["description"] == meta["og:description"] == meta["twitter:description"]
+    assert meta["description"] == meta["og:description"]
     assert meta["twitter:card"] == "summary"
+    assert "twitter:title" not in meta  # X falls back to og:title and og:description
     assert "og:url" not in meta  # no canonical address known
 
 

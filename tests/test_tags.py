@@ -133,7 +133,7 @@ def test_topic_pages_are_linked_from_every_page_and_not_written_into_the_sources
         ("index", "tags/index.html"),
         ("conf-b/day-2/01-backstage", "../../tags/index.html"),
     ]:
-        assert f'<a class="reference internal" href="{href}">Topics</a>' in html_of(app, page)
+        assert f'<a class="reference" href="{href}">Topics</a>' in html_of(app, page)
 
 
 def test_unknown_tag_warns_at_its_line_with_suggestions(build) -> None:

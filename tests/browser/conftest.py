@@ -139,7 +139,11 @@ def crawl(browser: Browser, base_url: str, site: Path) -> dict[str, Visit]:
     page.on("requestfailed", on_failed)
 
     queue = ["index.html"]
-    everything = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    everything = sorted(  # not Sphinx's cache (.doctrees), which is no page of the site
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if ".doctrees" not in path.relative_to(site).parts
+    )
     for linked, paths in ((True, queue), (False, everything)):
         while paths:
             path = paths.pop(0)

@@ -57,7 +57,9 @@ class _PageNavigation:
 
     Furo turns Sphinx's toctree HTML into its sidebar by parsing it and adding a
     checkbox and an expander label to every item with children; writing that
-    markup directly spares a parse of every page's tree.
+    markup directly spares a parse of every page's tree. Links carry only the
+    ``reference`` class Furo styles (not Sphinx's ``internal``): every page lists
+    every conference, so each byte of an entry is paid a hundred times per page.
     """
 
     tree: NavigationTree
@@ -83,10 +85,10 @@ class _PageNavigation:
         current = ref in self.path
         classes = [f"toctree-l{level}"] + (["current"] if current else [])
         if ref == self.pagename:
-            link = f'<a class="current reference internal" href="#">{text}</a>'
+            link = f'<a class="current reference" href="#">{text}</a>'
         else:
             href = _attribute(self.builder.get_relative_uri(self.pagename, ref))
-            link = f'<a class="reference internal" href="{href}">{text}</a>'
+            link = f'<a class="reference" href="{href}">{text}</a>'
         # Furo highlights the deepest current item: the page itself.
         highlight = ["current-page"] if ref == self.pagename else []
         children = self.tree.children.get(ref)

@@ -2,7 +2,9 @@
 
 A talk shared in a chat should preview with its title and what it covered. The
 description is the talk's first paragraph of notes (the same summary the feeds
-carry), not the speakers line that opens the page.
+carry), not the speakers line that opens the page. The Twitter card names only
+its kind: X reads the title and description from the OpenGraph tags when its own
+are absent, so repeating them would only make every page longer.
 """
 
 from __future__ import annotations
@@ -66,8 +68,6 @@ def add_sharing_meta(
     names = {
         "description": properties["og:description"],
         "twitter:card": "summary",
-        "twitter:title": title,
-        "twitter:description": properties["og:description"],
     }
     tags = [
         f'<meta property="{key}" content="{html.escape(value, quote=True)}">'

@@ -1,7 +1,7 @@
 """The ``{video}``, ``{slides}`` and ``{demo}`` directives: checked links as buttons.
 
-Each renders a sphinx-design button (its ``sd-btn`` classes, an inline SVG octicon)
-that opens in a new tab, or, without a URL, a muted "pending" marker that the
+Each renders a sphinx-design button (its ``sd-btn`` classes and an octicon, which
+the stylesheet draws) that opens in a new tab, or, without a URL, a muted "pending" marker that the
 pending-material page picks up. A URL that breaks the rules in ``urls.py`` is a
 warning at the directive's file and line and never reaches the HTML.
 """
@@ -9,13 +9,11 @@ warning at the directive's file and line and never reaches the HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
-from sphinx_design.icons import get_octicon
 
 from ..diagnostics import warn
 from ..model import talknotes_domain
@@ -53,9 +51,9 @@ RESOURCE_KINDS = {
 _BUTTON_CLASSES = ("sd-sphinx-override", "sd-btn", "sd-text-wrap")
 
 
-@cache
 def _icon(name: str) -> str:
-    return get_octicon(name, height="1em", classes=("talknotes-icon",))
+    """An octicon the stylesheet draws (``talknotes.css``): a span, not an SVG per page."""
+    return f'<span class="talknotes-icon talknotes-icon-{name}" aria-hidden="true"></span>'
 
 
 class ResourceDirective(SphinxDirective):
