@@ -14,6 +14,7 @@ Usage: ``python tools/serve.py SOURCEDIR OUTDIR [sphinx-build options]`` with
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import time
@@ -35,13 +36,16 @@ RESTART_ON = (ROOT / "conf.py", ROOT / "_ext")
 
 
 def _warm_up() -> None:
-    """Import what every build imports, once, before the first child is forked."""
-    sys.path.insert(0, str(ROOT / "_ext"))
-    import furo  # noqa: F401, PLC0415
-    import myst_parser.sphinx_ext.main  # noqa: F401, PLC0415
-    import sphinx.builders.html  # noqa: F401, PLC0415
-    import sphinx_design  # noqa: F401, PLC0415
+    """Import what every build imports, once, before the first child is forked.
 
+    That is Sphinx's built-in extensions (its link checker alone imports requests)
+    as well as the theme and the extensions the configuration names.
+    """
+    sys.path.insert(0, str(ROOT / "_ext"))
+    from sphinx.application import builtin_extensions  # noqa: PLC0415
+
+    for name in (*builtin_extensions, "furo", "myst_parser", "sphinxcontrib.mermaid"):
+        importlib.import_module(name)
     import talknotes.extension  # noqa: F401, PLC0415
 
 

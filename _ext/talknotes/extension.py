@@ -24,7 +24,7 @@ from .reading import collect, listings, people, resources, tags
 from .reading.diagrams import DiagramDirective
 from .rules.people import DEFAULT_FILE as PEOPLE_FILE
 from .rules.vocabulary import DEFAULT_FILE
-from .speed import globs, incremental, rewrites
+from .speed import globs, incremental, rewrites, templates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,6 +53,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", tags.rereads_for_vocabulary_mode)
     app.connect("env-get-outdated", people.rereads_for_speakers_file)
     app.connect("builder-inited", search.turn_off_sphinx_search)
+    app.connect("builder-inited", templates.keep_compiled_templates)
     app.connect("env-get-outdated", globs.set_aside_unchanged_globs)
     app.connect("env-before-read-docs", globs.put_back_globs)
     app.connect("env-before-read-docs", incremental.read_few_pages_serially)

@@ -19,8 +19,9 @@ serves half an index. When the indexer is missing or fails, the build warns
 (``talknotes.search``) and keeps the last index.
 
 The live preview sets ``talknotes_search_index_later``: the build then ends as
-soon as the pages are written, and a forked process indexes them behind it (the
-edited page reloads without waiting for the whole site's index). One indexer
+soon as the pages are written, and a forked process of lower priority indexes
+them behind it (the edited page reloads without waiting for the whole site's
+index, and the next rebuild does not wait for the indexer). One indexer
 runs at a time, and each indexes the pages as they are on disk when its turn
 comes, so a late one never puts an older index in place of a newer.
 """
@@ -202,6 +203,26 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     bundle = outdir / BUNDLE
     (outdir / "searchindex.js").unlink(missing_ok=True)  # from a build before this one
+    if app.config.talknotes_search_index_later and hasattr(os, "fork"):
+        if os.fork() == 0:  # the indexer; the build goes on to its end
+            os.nice(10)  # behind the next rebuild, which the note-taker waits for
+            _index_in_turn(app, bundle)
+            os._exit(0)
+        return
+    _index_result_pages(app, bundle)
+
+
+def _index_in_turn(app: Sphinx, bundle: Path) -> None:
+    """Index once no other indexer of this output runs (a background indexer's work)."""
+    import fcntl  # noqa: PLC0415 (POSIX only, as fork is)
+
+    with Path(app.doctreedir, _LOCK).open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _index_result_pages(app, bundle)
+
+
+def _index_result_pages(app: Sphinx, bundle: Path) -> None:
+    """Index the result pages as they are in the output now."""
     try:
         files = _result_files(app)
     except OSError as error:
@@ -210,21 +231,7 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     if not files:  # Pagefind refuses to make an empty index; there is nothing to find
         shutil.rmtree(bundle, ignore_errors=True)
         return
-    if app.config.talknotes_search_index_later and hasattr(os, "fork"):
-        if os.fork() == 0:  # the indexer; the build goes on to its end
-            _index_in_turn(app, files, bundle)
-            os._exit(0)
-        return
     _index(app, files, bundle)
-
-
-def _index_in_turn(app: Sphinx, files: dict[str, Path], bundle: Path) -> None:
-    """Index once no other indexer of this output runs (a background indexer's work)."""
-    import fcntl  # noqa: PLC0415 (POSIX only, as fork is)
-
-    with Path(app.doctreedir, _LOCK).open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        _index(app, files, bundle)
 
 
 def _index(app: Sphinx, files: dict[str, Path], bundle: Path) -> None:
