@@ -16,7 +16,8 @@ from talknotes.model import site as site_module
 from talknotes.model.related import related_talks
 
 if TYPE_CHECKING:
-    from talknotes.model.site import Site, Talk
+    from talknotes.model.site import Site
+    from talknotes.model.talks import Talk
 
 VOCABULARY = (
     "platform:\n  title: Platform engineering\nsecurity:\n  title: Security\n"

@@ -22,12 +22,15 @@ import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from .site import Site, Talk
+    from collections.abc import Mapping
 
-__all__ = ["LIMIT", "RankedRelated", "ranked_from", "related_talks"]
+    from .speakers import SpeakerEntry
+    from .talks import Talk
+
+__all__ = ["LIMIT", "RankedRelated", "RankedSite", "ranked_from", "related_talks"]
 
 #: the most related talks a page shows
 LIMIT = 5
@@ -39,6 +42,18 @@ _SHARED_SPEAKER = 3.0
 _OTHER_CONFERENCE = 1.25
 
 
+class RankedSite(Protocol):
+    """What related talks are ranked from: the site (``model/site.py``), as far as read."""
+
+    @property
+    def talks(self) -> Mapping[str, Talk]: ...
+    @property
+    def listed(self) -> Mapping[str, Talk]: ...
+    @property
+    def speakers(self) -> Mapping[str, SpeakerEntry]: ...
+    def page(self, docname: str) -> Talk: ...
+
+
 @dataclass(frozen=True)
 class RankedRelated:
     """Each talk's related pages by name, and the digest of what they were ranked from."""
@@ -47,7 +62,7 @@ class RankedRelated:
     names: dict[str, tuple[str, ...]]
 
 
-def ranked_from(site: Site, code: str) -> str:
+def ranked_from(site: RankedSite, code: str) -> str:
     """A digest of everything `related_talks` reads, and of the ``code`` that ranks:
     equal digests, equal lists. Pinned pages are named in it and looked up anew."""
     digest = hashlib.sha256(code.encode())
@@ -61,7 +76,7 @@ def ranked_from(site: Site, code: str) -> str:
     return digest.hexdigest()
 
 
-def related_talks(site: Site) -> dict[str, list[Talk]]:
+def related_talks(site: RankedSite) -> dict[str, list[Talk]]:
     """Every talk's related talks (pinned first, then the best ranked), by talk name."""
     talks = list(site.talks.values())
     if not talks:

@@ -17,7 +17,7 @@ from ..rules.speakers import speaker_key, speaker_page_slug, speaker_sort_key
 
 if TYPE_CHECKING:
     from ..rules.people import People
-    from .site import Talk
+    from .talks import Talk
 
 __all__ = ["SpeakerEntry", "collect_speakers", "speaker_id"]
 

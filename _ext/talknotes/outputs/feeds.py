@@ -26,7 +26,7 @@ from ..rules.urls import absolute_url
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from ..model.site import Talk
+    from ..model.talks import Talk
 
 __all__ = ["add_site_feed_link", "file_url", "write_feeds_and_json"]
 

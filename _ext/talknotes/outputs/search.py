@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from ..model.site import ConferenceEntry, Day, Site, Talk
+    from ..model.site import Site
+    from ..model.talks import ConferenceEntry, Day, Talk
 
 __all__ = [
     "ENTRY_START",

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-    from ..model.site import ConferenceEntry, Talk
+    from ..model.talks import ConferenceEntry, Talk
     from ..rules.speakers import Speaker
 
 __all__ = [

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..model.records import Listing
-    from ..model.site import ConferenceEntry, Site
+    from ..model.site import Site
+    from ..model.talks import ConferenceEntry
 
 __all__ = ["conference_list", "conference_summary", "listed_conferences", "shown", "talks_at"]
 

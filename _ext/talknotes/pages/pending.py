@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..model.records import PageRecord
-    from ..model.site import ConferenceEntry
+    from ..model.talks import ConferenceEntry
 
 __all__ = ["pending_pages"]
 

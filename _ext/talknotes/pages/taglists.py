@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..model.records import Listing
-    from ..model.site import ConferenceEntry, Site, Talk
+    from ..model.site import Site
+    from ..model.talks import ConferenceEntry, Talk
 
 __all__ = ["render_taglists", "shown"]
 

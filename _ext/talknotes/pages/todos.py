@@ -24,7 +24,7 @@ from .blocks import conference_section, internal_link
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from ..model.site import ConferenceEntry
+    from ..model.talks import ConferenceEntry
 
 __all__ = ["todo_pages"]
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-    from ..model.site import Talk
+    from ..model.talks import Talk
     from ..rules.vocabulary import Tag
 
 __all__ = ["ordered_tags", "overview_title", "tag_pages", "vocabulary_shown"]

@@ -22,7 +22,8 @@ from .conferences import talks_at
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from ..model.site import ConferenceEntry, Site
+    from ..model.site import Site
+    from ..model.talks import ConferenceEntry
     from ..rules.vocabulary import Tag
 
 __all__ = ["CHART_TITLE", "trends_section"]

@@ -13,8 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..authoring.plaintext import clean_line
-from ..schedule.bylines import split_summary
+from ..schedule.bylines import split_byline
 from ..schedule.sessions import kinds_of
 
 __all__ = ["TalkWords", "VideoWords", "plain", "talk_words", "video_words"]
@@ -102,10 +101,9 @@ def video_words(title: str) -> list[VideoWords]:
 
 def _split(text: str) -> list[tuple[str, str, int, bool]]:
     """(title, speakers, how many, guessed): as Sched writes it, else as it stands or at a dash."""
-    title, speakers = split_summary(text)
+    title, byline, speakers = split_byline(text)
     if speakers:
-        rest = clean_line(text)[len(title) :].lstrip(" -\u2013\u2014")
-        return [(title, rest, len(speakers), False)]
+        return [(title, byline, len(speakers), False)]
     dash = _LAST_DASH.search(text)
     if dash is None:
         return [(text, "", 0, False)]

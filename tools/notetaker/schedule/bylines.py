@@ -22,7 +22,7 @@ from talknotes.rules.speakers import Speaker
 
 from ..authoring.plaintext import clean_line
 
-__all__ = ["parse_speakers", "split_summary"]
+__all__ = ["parse_speakers", "split_byline", "split_summary"]
 
 # a hyphen, an en dash or an em dash between spaces, or " -Name" (no space after the dash)
 _DASH = re.compile(r" [-\u2013\u2014] | -(?=[^\W\d_])")
@@ -66,13 +66,20 @@ _MAX_NAME_WORDS = 6
 
 def split_summary(summary: str) -> tuple[str, list[Speaker]]:
     """Sched's ``Title - Speaker, Company & Speaker2, Company2`` as title and speakers."""
+    title, _byline, speakers = split_byline(summary)
+    return title, speakers
+
+
+def split_byline(summary: str) -> tuple[str, str, list[Speaker]]:
+    """A summary as title, the byline's text after the dash, and the byline's speakers;
+    without a byline, the summary, an empty text and no speakers."""
     summary = clean_line(summary)
     for dash in reversed(list(_DASH.finditer(summary))):
-        title = summary[: dash.start()].strip()
-        speakers = parse_speakers(summary[dash.end() :])
+        title, byline = summary[: dash.start()].strip(), summary[dash.end() :].strip()
+        speakers = parse_speakers(byline)
         if title and speakers:
-            return title, speakers
-    return summary, []
+            return title, byline, speakers
+    return summary, "", []
 
 
 def parse_speakers(text: str) -> list[Speaker] | None:
