@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -126,3 +127,22 @@ def test_a_rebuild_reuses_the_compiled_page_templates(build, make_site, monkeypa
     app = build(srcdir=srcdir)
     assert "More notes." in article_of(app, "conf-a/day-1/02-no-video")
     assert "page.html" not in compiled  # Furo's, loaded from the bytecode cache
+
+
+def test_the_environment_is_frozen_for_the_collector_while_pages_are_written(
+    make_app, make_site
+) -> None:
+    """Full collections walked the whole environment, last of all when Python exits."""
+    srcdir = make_site()
+    frozen_while_writing: list[int] = []
+    app = make_app("html", srcdir=srcdir, builddir=srcdir.parent / "build")
+    app.connect("html-page-context", lambda *_: frozen_while_writing.append(gc.get_freeze_count()))
+    app.build()
+    assert min(frozen_while_writing) > 10_000  # the environment, and Sphinx itself
+    after_one = gc.get_freeze_count()
+    assert after_one > 0.9 * min(frozen_while_writing)  # still frozen: the process exits fast
+    for _ in range(2):  # each build gives the last one's objects back before freezing its own
+        del app
+        app = make_app("html", srcdir=srcdir, builddir=srcdir.parent / "build")
+        app.build()
+        assert gc.get_freeze_count() < 1.5 * after_one

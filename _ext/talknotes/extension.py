@@ -24,7 +24,7 @@ from .reading import collect, listings, people, resources, tags
 from .reading.diagrams import DiagramDirective
 from .rules.people import DEFAULT_FILE as PEOPLE_FILE
 from .rules.vocabulary import DEFAULT_FILE
-from .speed import globs, incremental, rewrites, templates
+from .speed import collector, globs, incremental, rewrites, templates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     _add_config(app)
     app.add_domain(TalkNotesDomain)
     _add_markup(app)
+    _connect_speed(app)
 
     # Reading: the vocabulary first, then one collector pass per page (reading.collect).
     app.connect("builder-inited", tags.load_tag_vocabulary)
@@ -53,25 +54,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", tags.rereads_for_vocabulary_mode)
     app.connect("env-get-outdated", people.rereads_for_speakers_file)
     app.connect("builder-inited", search.turn_off_sphinx_search)
-    app.connect("builder-inited", templates.keep_compiled_templates)
-    app.connect("env-get-outdated", globs.set_aside_unchanged_globs)
-    app.connect("env-before-read-docs", globs.put_back_globs)
-    app.connect("env-before-read-docs", incremental.read_few_pages_serially)
     # Before Sphinx's own collectors (priority 500) note the toctrees.
     app.connect("doctree-read", sphinx_tags.drop_virtual_includes, priority=400)
     app.connect("doctree-read", collect.read_page)
-    app.connect("env-updated", incremental.restore_parallel_jobs)
     # Before the generated pages are registered (priority 500): they list the free tags.
     app.connect("env-updated", tags.complete_free_tags, priority=400)
     app.connect("env-updated", sphinx_tags.register_labels, priority=450)
     app.connect("env-updated", diagrams.draw_diagrams)
     app.connect("env-check-consistency", tags.check_talks_have_tags)
-    # After reading: the pages whose sidebar or listings show something that changed.
-    app.connect("env-get-updated", rewrites.changed_listings)
-    app.connect("env-get-updated", rewrites.changed_navigation)
-    app.connect("env-get-updated", rewrites.changed_related)
-    app.connect("env-get-updated", rewrites.changed_titles)
-    app.connect("env-get-updated", rewrites.changed_neighbours)
     app.connect("env-get-updated", search.changed_search_entries)
 
     # Writing pages.
@@ -124,6 +114,24 @@ def _add_config(app: Sphinx) -> None:
     # After Sphinx turns html_css_files into pairs (priority 800).
     app.connect("config-inited", _settle_html_config, priority=900)
     app.connect("builder-inited", _drop_repeated_static_paths, priority=900)
+
+
+def _connect_speed(app: Sphinx) -> None:
+    """What keeps builds and rebuilds small (``speed/``) and rebuilds as a clean build."""
+    app.connect("builder-inited", templates.keep_compiled_templates)
+    app.connect("builder-inited", collector.freeze_loaded_environment, priority=900)
+    app.connect("env-get-outdated", globs.set_aside_unchanged_globs)
+    app.connect("env-before-read-docs", globs.put_back_globs)
+    app.connect("env-before-read-docs", incremental.read_few_pages_serially)
+    app.connect("env-updated", incremental.restore_parallel_jobs)
+    # After the other handlers of reading's end, whose results stay to the end too.
+    app.connect("env-updated", collector.freeze_read_environment, priority=900)
+    # After reading: the unchanged pages that show something that changed.
+    app.connect("env-get-updated", rewrites.changed_listings)
+    app.connect("env-get-updated", rewrites.changed_navigation)
+    app.connect("env-get-updated", rewrites.changed_related)
+    app.connect("env-get-updated", rewrites.changed_titles)
+    app.connect("env-get-updated", rewrites.changed_neighbours)
 
 
 def _add_markup(app: Sphinx) -> None:
