@@ -2,13 +2,14 @@
 
 sphinx-autobuild starts a new Python process for every rebuild, and most of an
 edit's time went there: importing Sphinx and the extensions, before any page
-was read. Here one process imports them once and forks a child per rebuild; the
-child starts with everything loaded and only reads the environment and the
-changed pages. A change to ``conf.py`` or ``_ext/`` restarts the process, as the
-code itself changed. The server and the page reloading are sphinx-autobuild's.
+was read. Here one process imports them once and a host forked from it forks a
+child per rebuild; the child starts with everything loaded, and with the
+environment the last build saved already unpickled (``tools/build_host.py``):
+it reads the changed pages. A change to ``conf.py`` or ``_ext/`` restarts the
+process, as the code itself changed. The server and the page reloading are sphinx-autobuild's.
 
 Usage: ``python tools/serve.py SOURCEDIR OUTDIR [sphinx-build options]`` with
-``--host``, ``--port`` and ``--watch DIR`` (repeatable) of its own.
+``--host``, ``--port``, ``--watch DIR`` (repeatable) and ``-d DOCTREEDIR`` of its own.
 """
 
 from __future__ import annotations
@@ -22,15 +23,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import uvicorn
-from sphinx.cmd.build import build_main
 from sphinx_autobuild.__main__ import _create_app
 from sphinx_autobuild.filter import IgnoreFilter
 from sphinx_autobuild.utils import find_free_port, show_message
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: the tools are a package of the repository
+
+from tools.build_host import BuildHost  # noqa: E402 (needs the repository on the path)
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-ROOT = Path(__file__).resolve().parents[1]
 #: what a rebuild cannot pick up in a running process: the configuration and our code
 RESTART_ON = (ROOT / "conf.py", ROOT / "_ext")
 
@@ -50,10 +54,10 @@ def _warm_up() -> None:
 
 
 class ForkingBuilder:
-    """Builds in a forked child of this warm process; restarts it when code changed."""
+    """Builds in a child of the warm build host; restarts the preview when code changed."""
 
-    def __init__(self, sphinx_args: list[str], url: str) -> None:
-        self.sphinx_args = sphinx_args
+    def __init__(self, host: BuildHost, url: str) -> None:
+        self.host = host
         self.url = url
 
     def __call__(self, *, changed_paths: Sequence[Path]) -> None:
@@ -66,12 +70,9 @@ class ForkingBuilder:
             names = ", ".join(_relative(path) for path in changed_paths[:5])
             show_message(f"Detected changes ({names})")
         started = time.perf_counter()
-        child = os.fork()
-        if child == 0:  # the child: build, and leave without running the server's cleanup
-            os._exit(build_main(self.sphinx_args))
-        _, status = os.waitpid(child, 0)
+        failed = self.host.build()
         took = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status):
+        if failed:
             show_message(f"The build failed after {took:.1f} s; still serving the last pages")
         else:
             show_message(f"Rebuilt in {took:.1f} s; serving on {self.url}")
@@ -95,16 +96,20 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--watch", type=Path, action="append", default=[])
+    parser.add_argument("-d", "--doctree-dir", type=Path)
     arguments, sphinx_options = parser.parse_known_args(argv)
     outdir = arguments.outdir.resolve()
     outdir.mkdir(parents=True, exist_ok=True)
+    doctreedir = (arguments.doctree_dir or outdir / ".doctrees").resolve()
     port = arguments.port or find_free_port()
     url = f"{arguments.host}:{port}"
     # The search index is made behind the build: the edited page reloads without waiting.
     later = ["-D", "talknotes_search_index_later=1"]
-    sphinx_args = [*later, *sphinx_options, str(arguments.sourcedir), str(outdir)]
+    sphinx_args = [*later, "-d", str(doctreedir), *sphinx_options]
+    sphinx_args += [str(arguments.sourcedir), str(outdir)]
     _warm_up()
-    builder = ForkingBuilder(sphinx_args, f"http://{url}")
+    host = BuildHost(sphinx_args, doctreedir / "environment.pickle")
+    builder = ForkingBuilder(host, f"http://{url}")
     watched = [arguments.sourcedir.resolve(), *(path.resolve() for path in arguments.watch)]
     ignore = IgnoreFilter([str(outdir), ".git", "__pycache__", ".nox", ".venv-tasks"], [])
     app = _create_app(watched, ignore, builder, outdir, url)
