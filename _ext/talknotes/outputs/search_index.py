@@ -147,21 +147,31 @@ def indexed_part(page: str) -> str | None:
     return page[start : end + len("</div>")] if 0 <= start < entry < end else None
 
 
-def _fingerprint(files: dict[str, Path], keep_index_url: bool) -> str:
+def _stamps(files: dict[str, Path]) -> dict[str, str]:
+    """Each result page's size and time of writing: they change when it is written again."""
+    stamps = {}
+    for relative, path in files.items():
+        status = path.stat()
+        stamps[relative] = f"{status.st_size}:{status.st_mtime_ns}"
+    return stamps
+
+
+def _fingerprint(stamps: dict[str, str], keep_index_url: bool) -> str:
     """What the index is made from: the result pages as written, and how they are indexed."""
     digest = hashlib.sha256(repr((EXCLUDED, keep_index_url)).encode())
-    for relative, path in sorted(files.items()):
-        status = path.stat()
-        digest.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    for relative, stamp in sorted(stamps.items()):
+        digest.update(f"{relative}\0{stamp}\n".encode())
     return digest.hexdigest()
 
 
-def _stage(files: dict[str, Path], folder: Path, lang: str, encoding: str) -> None:
+def _stage(
+    files: dict[str, Path], stamps: dict[str, str], folder: Path, lang: str, encoding: str
+) -> None:
     """Bring ``folder`` up to date: what Pagefind reads of each result page, nothing else.
 
     A page is copied again when its file changed since it was staged (the record of
-    the last staging, in ``folder``, holds each file's size and time); a staged page
-    that is no result any more is removed, recorded or not.
+    the last staging, in ``folder``, holds each file's stamp); a staged page that is
+    no result any more is removed, recorded or not.
     """
     head = f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
     folder.mkdir(parents=True, exist_ok=True)
@@ -169,10 +179,7 @@ def _stage(files: dict[str, Path], folder: Path, lang: str, encoding: str) -> No
     last = _recorded(record)
     staged = last.get("pages") if last.get("head") == head else None
     staged = staged if isinstance(staged, dict) else {}
-    stamps = {}
     for relative, path in files.items():
-        status = path.stat()
-        stamps[relative] = f"{status.st_size}:{status.st_mtime_ns}"
         target = folder / relative
         if staged.get(relative) == stamps[relative] and target.is_file():
             continue
@@ -239,12 +246,13 @@ def _index(app: Sphinx, files: dict[str, Path], bundle: Path) -> None:
     keep_index_url = app.builder.name == "html"  # dirhtml's pages are folders
     record = Path(app.doctreedir, RECORD)
     try:
-        fingerprint = _fingerprint(files, keep_index_url)
+        stamps = _stamps(files)
+        fingerprint = _fingerprint(stamps, keep_index_url)
         unchanged = _recorded(record).get("index") == fingerprint
         if unchanged and (bundle / "pagefind-entry.json").is_file():
             return
         started = time.perf_counter()
-        _make_index(app, files, bundle, keep_index_url=keep_index_url)
+        _make_index(app, files, stamps, bundle, keep_index_url=keep_index_url)
         seconds = time.perf_counter() - started
         summary = {"index": fingerprint, "pages": len(files), "seconds": round(seconds, 3)}
         record.write_text(json.dumps(summary), encoding="utf-8")
@@ -263,7 +271,14 @@ def _warn_unwritten(error: Exception, bundle: Path) -> None:
     )
 
 
-def _make_index(app: Sphinx, files: dict[str, Path], bundle: Path, *, keep_index_url: bool) -> None:
+def _make_index(
+    app: Sphinx,
+    files: dict[str, Path],
+    stamps: dict[str, str],
+    bundle: Path,
+    *,
+    keep_index_url: bool,
+) -> None:
     """Copy what Pagefind reads, index it beside the old index, then put it in its place."""
     config = app.config
     suffix: str = app.builder.out_suffix  # type: ignore[attr-defined]
@@ -271,7 +286,7 @@ def _make_index(app: Sphinx, files: dict[str, Path], bundle: Path, *, keep_index
     shutil.rmtree(fresh, ignore_errors=True)
     try:
         staging = Path(app.doctreedir, _STAGED)
-        _stage(files, staging, config.language or "en", config.html_output_encoding)
+        _stage(files, stamps, staging, config.language or "en", config.html_output_encoding)
         run_pagefind(staging, fresh, keep_index_url=keep_index_url, suffix=suffix)
         _replace(bundle, fresh)
     finally:
