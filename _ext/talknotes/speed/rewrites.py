@@ -13,7 +13,7 @@ Related talks are ranked again only when something they are ranked by changed
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..model import build_state, talknotes_domain
 from ..model.navigation import NavigationTree
@@ -32,19 +32,19 @@ __all__ = [
     "changed_titles",
 ]
 
+_Shown = TypeVar("_Shown")  # what a page showed: a listing, a list of names, a digest
+
 
 def changed_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """After reading: the pages whose listings now show something else."""
     domain = talknotes_domain(env)
-    before = dict(domain.listings_shown)
     after = {
         docname: repr([shown(env, listing) for listing in record.listings])
         for docname, record in sorted(domain.pages.items())
         if record.listings
     }
-    domain.listings_shown.clear()
-    domain.listings_shown.update(after)
-    return [docname for docname, listing in after.items() if before.get(docname) != listing]
+    _, differ = _replace_shown(domain.listings_shown, after)
+    return sorted(differ & after.keys())
 
 
 def changed_related(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -58,32 +58,25 @@ def changed_related(app: Sphinx, env: BuildEnvironment) -> list[str]:
         docname: tuple(talk.docname for talk in talks) for docname, talks in site.related.items()
     }
     domain.related_ranked = RankedRelated(inputs, names)
-    before = dict(domain.related_shown)
     after = {
         docname: tuple(talk.digest for talk in related)
         for docname, related in sorted(site.related.items())
     }
-    domain.related_shown.clear()
-    domain.related_shown.update(after)
-    changed = {name for name in set(before) | set(after) if before.get(name) != after.get(name)}
-    return sorted(changed & env.all_docs.keys())  # a removed talk has nothing to rewrite
+    _, differ = _replace_shown(domain.related_shown, after)
+    return sorted(differ & env.all_docs.keys())  # a removed talk has nothing to rewrite
 
 
 def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """After reading: compute the sidebar's tree; the pages whose sidebar lists changed."""
     domain = talknotes_domain(env)
     tree = build_state(env).navigation = NavigationTree.from_env(env)
-    before = dict(domain.navigation_shown)
-    after = tree.lists
-    domain.navigation_shown.clear()
-    domain.navigation_shown.update(after)
+    _, differ = _replace_shown(domain.navigation_shown, tree.lists)
     everything = set(env.all_docs)
     rewrite: set[str] = set()
-    for docname in sorted(set(before) | set(after)):
-        if before.get(docname) != after.get(docname):
-            rewrite |= tree.showing(docname, everything)
-            if rewrite >= everything:
-                break
+    for docname in sorted(differ):
+        rewrite |= tree.showing(docname, everything)
+        if rewrite >= everything:
+            break
     return sorted(rewrite & everything)
 
 
@@ -95,12 +88,9 @@ def changed_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
     talks) kept the old title until a clean build.
     """
     domain = talknotes_domain(env)
-    before = dict(domain.titles_shown)
     after = {docname: title.astext() for docname, title in env.titles.items()}
-    domain.titles_shown.clear()
-    domain.titles_shown.update(after)
-    changed = [name for name in set(before) | set(after) if before.get(name) != after.get(name)]
-    if not before or not changed:
+    recorded, changed = _replace_shown(domain.titles_shown, after)
+    if not recorded or not changed:
         return []
     rewrite: set[str] = set()
     waiting = list(changed)
@@ -119,7 +109,6 @@ def changed_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
     the next conference's page, whose source did not change.
     """
     domain = talknotes_domain(env)
-    before = dict(domain.neighbours_shown)
     after = {}
     for docname, (_parent, previous, following) in env.collect_relations().items():
         shown = "\0".join(
@@ -127,8 +116,15 @@ def changed_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
             for name in (previous, following)
         )
         after[docname] = hashlib.blake2b(shown.encode(), digest_size=8).hexdigest()
-    domain.neighbours_shown.clear()
-    domain.neighbours_shown.update(after)
-    if not before:
-        return []
-    return sorted(name for name, shown in after.items() if before.get(name) != shown)
+    recorded, differ = _replace_shown(domain.neighbours_shown, after)
+    return sorted(differ & after.keys()) if recorded else []
+
+
+def _replace_shown(shown: dict[str, _Shown], now: dict[str, _Shown]) -> tuple[bool, set[str]]:
+    """Put what pages show now in place of the last build's record of it (in the domain):
+    whether there was a record, and the pages whose entry differs, came or went."""
+    recorded = bool(shown)
+    differ = {name for name in shown.keys() | now.keys() if shown.get(name) != now.get(name)}
+    shown.clear()
+    shown.update(now)
+    return recorded, differ
