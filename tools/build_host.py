@@ -68,7 +68,7 @@ class BuildHost:
                 self._use(loaded)
                 os._exit(build_main(self.sphinx_args))
             _, status = os.waitpid(child, 0)
-            os.write(replies, bytes([min(os.waitstatus_to_exitcode(status) & 0xFF, 255)]))
+            os.write(replies, bytes([os.waitstatus_to_exitcode(status) & 0xFF]))
             loaded = self._load(loaded)
         os._exit(0)
 

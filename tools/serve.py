@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import uvicorn
+from sphinx.application import ENV_PICKLE_FILENAME
 from sphinx_autobuild.__main__ import _create_app
 from sphinx_autobuild.filter import IgnoreFilter
 from sphinx_autobuild.utils import find_free_port, show_message
@@ -61,9 +62,7 @@ class ForkingBuilder:
         self.url = url
 
     def __call__(self, *, changed_paths: Sequence[Path]) -> None:
-        if any(
-            path == code or code in path.parents for path in changed_paths for code in RESTART_ON
-        ):
+        if any(_is_code(path) for path in changed_paths):
             show_message("The configuration or the extension changed: restarting")
             os.execv(sys.executable, [sys.executable, *sys.argv])
         if changed_paths:
@@ -108,7 +107,7 @@ def main(argv: list[str]) -> None:
     sphinx_args = [*later, "-d", str(doctreedir), *sphinx_options]
     sphinx_args += [str(arguments.sourcedir), str(outdir)]
     _warm_up()
-    host = BuildHost(sphinx_args, doctreedir / "environment.pickle")
+    host = BuildHost(sphinx_args, doctreedir / ENV_PICKLE_FILENAME)
     builder = ForkingBuilder(host, f"http://{url}")
     watched = [arguments.sourcedir.resolve(), *(path.resolve() for path in arguments.watch)]
     ignore = IgnoreFilter([str(outdir), ".git", "__pycache__", ".nox", ".venv-tasks"], [])
