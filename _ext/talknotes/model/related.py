@@ -95,16 +95,17 @@ def related_talks(site: RankedSite) -> dict[str, list[Talk]]:
         for slug in slugs:
             by_speaker[slug].append(talk)
 
+    rare_pairs = {talk: _rare_pairs(talk, weight) for talk in talks}
     pairs: dict[tuple[str, str], list[Talk]] = defaultdict(list)
-    for talk in talks:
-        for pair in _rare_pairs(talk, weight):
+    for talk, talk_pairs in rare_pairs.items():
+        for pair in talk_pairs:
             pairs[pair].append(talk)
 
     related = {}
     for talk in talks:
         pinned = [site.page(name) for name in talk.record.related]
         wanted = LIMIT + len(pinned)
-        close = {other: None for pair in _rare_pairs(talk, weight) for other in pairs[pair]}
+        close = {other: None for pair in rare_pairs[talk] for other in pairs[pair]}
         close.update((other, None) for slug in speakers_of[talk] for other in by_speaker[slug])
         scored = _scored(talk, close, weight, speakers_of)
         best = heapq.nsmallest(wanted, scored)
