@@ -91,9 +91,9 @@ class ConferenceSite:
         folder elsewhere is none), so a talk page never lands outside its conference.
         """
         folder = self.folder / _folder_name(name, "day")
-        if self.has_day(folder):
-            return index_page(folder)
         index = index_page(folder)
+        if self.has_day(folder):
+            return index
         days = [day.name for day in self.days()]
         listed = f" (days: {', '.join(days)})" if days else ""
         hint = closest(name, days, limit=2)
