@@ -1,4 +1,4 @@
-"""With -j, a rebuild of a few pages reads them serially; a big read stays parallel."""
+"""With -j, a big read sends each page back once; a rebuild of a few pages reads serially."""
 
 from __future__ import annotations
 
@@ -8,34 +8,54 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import article_of, assert_same_as_clean, html_of
+from conftest import article_of, assert_same_as_clean, html_of, warnings_of
 from jinja2 import Environment
-from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 
 
 @pytest.fixture
-def parallel_reads(monkeypatch) -> list[int]:
-    calls: list[int] = []
-    original = Builder._read_parallel
+def merges(monkeypatch) -> list[tuple[int, int]]:
+    """Each parallel read's merges: pages merged, pages in the worker's environment."""
+    calls: list[tuple[int, int]] = []
+    original = BuildEnvironment.merge_info_from
 
-    def counting(self, docnames, nproc):
-        calls.append(len(docnames))
-        return original(self, docnames, nproc)
+    def counting(self, docnames, other, app):
+        docnames = list(docnames)
+        calls.append((len(docnames), len(other.all_docs)))
+        return original(self, docnames, other, app)
 
-    monkeypatch.setattr(Builder, "_read_parallel", counting)
+    monkeypatch.setattr(BuildEnvironment, "merge_info_from", counting)
     return calls
 
 
-def test_few_changed_pages_are_read_serially(build, make_site, parallel_reads) -> None:
+def test_a_parallel_read_sends_each_page_back_once(build, make_site, merges) -> None:
+    """Sphinx forks each later worker from the pages merged so far and gets them all back."""
+    srcdir = make_site()
+    app = build(srcdir=srcdir, parallel=2, confoverrides={"talknotes_serial_read_below": 5})
+    assert len(merges) > 2  # eleven pages in chunks of two
+    assert sum(merged for merged, _ in merges) == 11
+    assert all(merged == in_worker for merged, in_worker in merges)
+    assert_same_as_clean(build, srcdir, app)  # the same pages as a serial build
+
+
+def test_a_warning_read_in_a_worker_keeps_its_file_and_line(build, merges) -> None:
+    text = "---\nspeakers: [A]\ntags: [plattform]\n---\n\n# Talk\n"
+    options = {"parallel": 2, "confoverrides": {"talknotes_serial_read_below": 5}}
+    app = build(files={"conf-a/day-1/03-x.md": text}, **options)
+    assert merges  # read in workers
+    assert "03-x.md:3: WARNING: unknown tag 'plattform'" in warnings_of(app)
+
+
+def test_few_changed_pages_are_read_serially(build, make_site, merges) -> None:
     srcdir = make_site()
     options = {"parallel": 2, "confoverrides": {"talknotes_serial_read_below": 5}}
     build(srcdir=srcdir, **options)
-    assert parallel_reads == [11]  # the clean build: eleven pages, in parallel
+    merges.clear()
 
     talk = srcdir / "conf-a/day-1/02-no-video.md"
     talk.write_text(talk.read_text().replace("# Talk without recording", "# Edited title"))
     app = build(srcdir=srcdir, **options)
-    assert parallel_reads == [11]  # the edit: read serially
+    assert merges == []  # the edit: read serially
     assert app.parallel == 2  # and written with both processes again
     assert "Edited title" in article_of(app, "conf-a/day-1/02-no-video")
 

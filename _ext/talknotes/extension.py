@@ -24,7 +24,7 @@ from .reading import collect, listings, people, resources, tags
 from .reading.diagrams import DiagramDirective
 from .rules.people import DEFAULT_FILE as PEOPLE_FILE
 from .rules.vocabulary import DEFAULT_FILE
-from .speed import collector, globs, incremental, rewrites, templates
+from .speed import collector, globs, jobs, rewrites, templates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -122,8 +122,9 @@ def _connect_speed(app: Sphinx) -> None:
     app.connect("builder-inited", collector.freeze_loaded_environment, priority=900)
     app.connect("env-get-outdated", globs.set_aside_unchanged_globs)
     app.connect("env-before-read-docs", globs.put_back_globs)
-    app.connect("env-before-read-docs", incremental.read_few_pages_serially)
-    app.connect("env-updated", incremental.restore_parallel_jobs)
+    # Last before reading: the list of pages to read is final.
+    app.connect("env-before-read-docs", jobs.choose_how_to_read, priority=900)
+    app.connect("env-updated", jobs.hand_back_pages_read)
     # After the other handlers of reading's end, whose results stay to the end too.
     app.connect("env-updated", collector.freeze_read_environment, priority=900)
     # After reading: the unchanged pages that show something that changed.

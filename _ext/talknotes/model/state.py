@@ -50,6 +50,8 @@ class BuildState:
     outputs: OutputRecord | None = None
     #: the processes writing gets back after a small rebuild was read serially
     writing_jobs: int | None = None
+    #: the pages read in workers, which Sphinx is told were read (``speed/jobs.py``)
+    read_in_workers: list[str] = field(default_factory=list)
     #: globbing pages kept out of Sphinx's re-reading of globs in this build
     globs_set_aside: set[str] = field(default_factory=set)
     _site: tuple[int, Site] | None = None
