@@ -17,6 +17,7 @@ reads serially. Writing uses every process either way.
 
 from __future__ import annotations
 
+import gc
 import pickle
 from typing import TYPE_CHECKING
 
@@ -62,7 +63,8 @@ def _read_in_workers(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
 
     def read(chunk: list[str]) -> bytes:
         for docname in chunk:
-            app.builder.read_doc(docname)
+            # As Sphinx's parallel reader: a worker keeps no doctree it will not write.
+            app.builder.read_doc(docname, _cache=False)
         return pickle.dumps(env, pickle.HIGHEST_PROTOCOL)
 
     chunks = make_chunks(docnames, app.parallel)
@@ -77,7 +79,22 @@ def _read_in_workers(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
     for chunk in chunks:
         tasks.add_task(read, chunk, keep)
     tasks.join()
-    # Each worker's pages only: a worker's environment holds nothing read after the fork.
-    while read_back:
-        chunk, environment = read_back.pop()
-        env.merge_info_from(chunk, pickle.loads(environment), app)
+    _merge(app, env, read_back)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, read_back: list[tuple[list[str], bytes]]) -> None:
+    """Merge each worker's pages, in reading order (workers finish in any order).
+
+    A worker's environment holds nothing read after its fork: each page once. Unpickling
+    makes millions of objects and little garbage, so nothing is collected meanwhile.
+    """
+    read_back.sort(key=lambda chunk_read: chunk_read[0][0], reverse=True)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        while read_back:  # popped, so each worker's bytes are freed once merged
+            chunk, environment = read_back.pop()
+            env.merge_info_from(chunk, pickle.loads(environment), app)
+    finally:
+        if collecting:
+            gc.enable()
