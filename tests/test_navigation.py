@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from conftest import html_of
 from furo.navigation import get_navigation_tree
 
@@ -102,6 +103,31 @@ def test_sidebar_markup_is_what_furo_makes_of_the_same_tree(build) -> None:
         plain = re.sub(r"<input [^>]*/>|<label [^>]*>.*?</label>", "", ours)
         plain = plain.replace(" has-children", "").replace(" current-page", "")
         assert get_navigation_tree(plain) == ours, page
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_every_sidebar_link_of_every_page_reaches_a_page(make_app, make_site, builder) -> None:
+    """An item off the current branch is rendered once per folder and reused there."""
+    srcdir = make_site()
+    app = make_app(builder, srcdir=srcdir, builddir=srcdir.parent / "build")
+    app.build()
+    outdir = Path(app.outdir)
+    pages = [
+        page
+        for page in outdir.rglob("*.html")
+        if not any(part.startswith("_") for part in page.relative_to(outdir).parts)
+    ]
+    assert len(pages) > 20
+    for page in pages:
+        sidebar = page.read_text(encoding="utf-8").split('<div class="sidebar-tree">')[1]
+        for href in _links(sidebar.split("</div>")[0]):
+            if href == "#":  # the page itself
+                continue
+            target = (page.parent / href).resolve()
+            assert (target / "index.html" if href.endswith("/") else target).is_file(), (
+                page.relative_to(outdir),
+                href,
+            )
 
 
 def test_toctree_captions_declare_their_heading_level(build) -> None:

@@ -42,6 +42,10 @@ class NavigationTree:
     level: dict[str, int] = field(default_factory=dict)
     #: what each list shows (children and their titles), to see what changed
     lists: dict[str, ListSignature] = field(default_factory=dict)
+    #: sidebar items as ``outputs.navigation`` rendered them, by folder: this build's only
+    rendered: dict[tuple[str, str | None, str, int], str] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def from_env(cls, env: BuildEnvironment) -> NavigationTree:

@@ -36,7 +36,9 @@ def render_navigation(
     tree: NavigationTree, env: BuildEnvironment, builder: Builder, pagename: str
 ) -> str:
     """The sidebar for ``pagename``: the pruned tree in Furo's markup."""
-    page = _PageNavigation(tree, env, builder, pagename, tree.path_to(pagename))
+    # Relative links depend on the page's folder only (not on its own name).
+    folder = builder.get_target_uri(pagename).rpartition("/")[0]
+    page = _PageNavigation(tree, env, builder, pagename, tree.path_to(pagename), folder)
     parts = []
     for caption, entries in tree.sections:
         if caption:
@@ -44,7 +46,7 @@ def render_navigation(
                 '<p class="caption" role="heading" aria-level="2"><span class="caption-text">'
                 f"{html.escape(caption)}</span></p>"
             )
-        parts.append(page.list(entries, 1))
+        parts.append(page.unordered_list(entries, 1))
     return "\n".join(parts)
 
 
@@ -60,6 +62,8 @@ class _PageNavigation:
     markup directly spares a parse of every page's tree. Links carry only the
     ``reference`` class Furo styles (not Sphinx's ``internal``): every page lists
     every conference, so each byte of an entry is paid a hundred times per page.
+    An item off the page's path is the same on every page of its folder, so it is
+    rendered once per folder and build (``NavigationTree.rendered``).
     """
 
     tree: NavigationTree
@@ -67,44 +71,64 @@ class _PageNavigation:
     builder: Builder
     pagename: str
     path: set[str]
+    folder: str
     checkboxes: int = 0
 
-    def list(self, entries: list[Entry], level: int) -> str:
+    def unordered_list(self, entries: list[Entry], level: int) -> str:
         items = [self.item(title, ref, level) for title, ref in entries]
         current = any(ref in self.path for _, ref in entries)
         return ('<ul class="current">' if current else "<ul>") + "".join(items) + "</ul>"
 
     def item(self, title: str | None, ref: str, level: int) -> str:
-        raw = entry_title(self.env, title, ref)
-        text = html.escape(raw, quote=False)
+        current = ref in self.path or ref == self.pagename
+        children = self.tree.children.get(ref)
+        if children and (current or level <= ALWAYS_EXPANDED):
+            return self._expanded(title, ref, level, current, children)
+        if current:
+            return self._leaf(title, ref, level)
+        key = (self.folder, title, ref, level)
+        leaf = self.tree.rendered.get(key)
+        if leaf is None:
+            leaf = self.tree.rendered[key] = self._leaf(title, ref, level)
+        return leaf
+
+    def _leaf(self, title: str | None, ref: str, level: int) -> str:
+        text = html.escape(entry_title(self.env, title, ref), quote=False)
         if "://" in ref:
             return (
                 f'<li class="toctree-l{level}"><a class="reference external" '
                 f'href="{_attribute(ref)}">{text}</a></li>'
             )
-        current = ref in self.path
-        classes = [f"toctree-l{level}"] + (["current"] if current else [])
-        if ref == self.pagename:
-            link = f'<a class="current reference" href="#">{text}</a>'
-        else:
-            href = _attribute(self.builder.get_relative_uri(self.pagename, ref))
-            link = f'<a class="reference" href="{href}">{text}</a>'
-        # Furo highlights the deepest current item: the page itself.
-        highlight = ["current-page"] if ref == self.pagename else []
-        children = self.tree.children.get(ref)
-        if not children or not (current or level <= ALWAYS_EXPANDED):
-            return f'<li class="{" ".join(classes + highlight)}">{link}</li>'
+        return f'<li class="{" ".join(self._classes(ref, level))}">{self._link(ref, text)}</li>'
+
+    def _expanded(
+        self, title: str | None, ref: str, level: int, current: bool, children: list[Entry]
+    ) -> str:
+        raw = entry_title(self.env, title, ref)
         self.checkboxes += 1  # numbered in document order, parents first, as Furo does
         name = f"toctree-checkbox-{self.checkboxes}"
-        nested = self.list(children, level + 1)
+        nested = self.unordered_list(children, level + 1)
         checked = ' checked=""' if current else ""
         checkbox = (
             f'<input aria-label="Toggle navigation of {html.escape(raw)}"{checked} '
             f'class="toctree-checkbox" id="{name}" name="{name}" role="switch" type="checkbox"/>'
         )
         label = f'<label for="{name}">{_EXPANDER}</label>'
-        classes = [*classes, "has-children", *highlight]
-        return f'<li class="{" ".join(classes)}">{link}{checkbox}{label}{nested}</li>'
+        classes = " ".join(self._classes(ref, level, has_children=True))
+        link = self._link(ref, html.escape(raw, quote=False))
+        return f'<li class="{classes}">{link}{checkbox}{label}{nested}</li>'
+
+    def _classes(self, ref: str, level: int, *, has_children: bool = False) -> list[str]:
+        classes = [f"toctree-l{level}"] + (["current"] if ref in self.path else [])
+        classes += ["has-children"] if has_children else []
+        # Furo highlights the deepest current item: the page itself.
+        return classes + (["current-page"] if ref == self.pagename else [])
+
+    def _link(self, ref: str, text: str) -> str:
+        if ref == self.pagename:
+            return f'<a class="current reference" href="#">{text}</a>'
+        href = _attribute(self.builder.get_relative_uri(self.pagename, ref))
+        return f'<a class="reference" href="{href}">{text}</a>'
 
 
 def _attribute(text: str) -> str:
