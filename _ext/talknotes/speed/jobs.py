@@ -25,6 +25,7 @@ from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
 from ..model import build_state
+from .collector import freeze_live_objects
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -86,7 +87,8 @@ def _merge(app: Sphinx, env: BuildEnvironment, read_back: list[tuple[list[str], 
     """Merge each worker's pages, in reading order (workers finish in any order).
 
     A worker's environment holds nothing read after its fork: each page once. Unpickling
-    makes millions of objects and little garbage, so nothing is collected meanwhile.
+    makes millions of objects and little garbage, so nothing is collected meanwhile;
+    once merged, they are walked once for garbage and frozen (``speed/collector.py``).
     """
     read_back.sort(key=lambda chunk_read: chunk_read[0][0], reverse=True)
     collecting = gc.isenabled()
@@ -95,6 +97,7 @@ def _merge(app: Sphinx, env: BuildEnvironment, read_back: list[tuple[list[str], 
         while read_back:  # popped, so each worker's bytes are freed once merged
             chunk, environment = read_back.pop()
             env.merge_info_from(chunk, pickle.loads(environment), app)
+        freeze_live_objects()
     finally:
         if collecting:
             gc.enable()
