@@ -228,3 +228,21 @@ def test_the_real_sites_recordings_come_back(tmp_path: Path, run) -> None:
         if talk.url
     }
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("speakers", "names"),
+    [
+        ("[Kim Park (Foo), Lu Wei]", ("kim park", "lu wei")),
+        ("Kim Park (Foo), Lu Wei", ("kim park", "lu wei")),  # the build warns, reads both
+        ("[Kim Park (Foo), 42]", ()),  # the build reports it and shows no speakers
+        ("7", ()),
+    ],
+)
+def test_speakers_are_matched_as_the_build_reads_them(docs: Path, speakers, names) -> None:
+    page = day(docs) / GITOPS
+    text = page.read_text()
+    page.write_text(text.replace("---\n", f"---\nspeakers: {speakers}\n", 1))
+    conference = read_conference(docs, "example-2025")
+    talk = next(talk for talk in conference_talks(conference, []) if talk.path == page)
+    assert talk.words.names == names

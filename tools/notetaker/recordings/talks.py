@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from talknotes.rules.speakers import Speaker, split_speakers
+from talknotes.rules.frontmatter import parse_front_matter, read_page_facts
 from talknotes.rules.urls import ResourceURLError, check_resource_url
 
 from ..authoring.files import read_text
@@ -81,7 +81,9 @@ def conference_talks(site: ConferenceSite, warn: list[str]) -> list[TalkRecordin
 
 def _read_talk(path: Path) -> TalkRecording:
     text = read_text(path)
-    front = read_front_matter(path, text)
+    read_front_matter(path, text)  # YAML it cannot read: the page is left alone, at its line
+    # The speakers as the build reads them: none where the build reports them as wrong.
+    facts, _ = read_page_facts(parse_front_matter(text))
     _, body = split_page(text)
     start = len(page_lines(text)) - len(body)  # blocks count lines from the top of the page
     heading = first_heading(body)
@@ -93,15 +95,5 @@ def _read_talk(path: Path) -> TalkRecording:
     ]
     pending = [block for block in videos if block.url is None]
     block = next(iter(pending or videos), None)
-    return TalkRecording(path, text, title, talk_words(title, _names(front.get("speakers"))), block)
-
-
-def _names(value: object) -> list[str]:
-    """Speaker names from front matter as written: a list, or one comma-separated string."""
-    if isinstance(value, str):
-        speakers = split_speakers(value)
-    elif isinstance(value, list):
-        speakers = [Speaker.parse(str(item)) for item in value if item is not None]
-    else:
-        speakers = []
-    return [speaker.name for speaker in speakers]
+    names = [speaker.name for speaker in facts.speakers]
+    return TalkRecording(path, text, title, talk_words(title, names), block)
