@@ -43,8 +43,8 @@ def choose_how_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) 
         state.writing_jobs = app.parallel
         app.parallel = 1
     elif all(extension.parallel_read_safe for extension in app.extensions.values()):
-        _read_in_workers(app, env, list(docnames))
         state.read_in_workers = list(docnames)
+        _read_in_workers(app, env, state.read_in_workers)
         docnames.clear()  # read: Sphinx's reader has nothing left to do
 
 
