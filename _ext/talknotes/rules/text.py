@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "date_range",
+    "decode_error_line",
     "did_you_mean",
     "one_line",
     "plural",
@@ -90,3 +91,8 @@ def xml_safe(text: str) -> str:
 def talk_context(conference: str | None, day: str | None) -> str:
     """Where a talk was given, as listings, feeds and link previews say it ("" if nowhere)."""
     return ", ".join(part for part in (conference, day) if part)
+
+
+def decode_error_line(error: UnicodeDecodeError) -> int:
+    """The line (1-based) of the first bytes that did not decode."""
+    return error.object[: error.start].count(b"\n") + 1

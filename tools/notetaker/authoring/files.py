@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from talknotes.rules.text import decode_error_line
+
 from ..errors import UserError
 
 if TYPE_CHECKING:
@@ -19,5 +21,5 @@ def read_text(path: Path, what: str = "cannot read") -> str:
     except OSError as error:
         raise UserError(f"{what}: {error.strerror}", path) from None
     except UnicodeDecodeError as error:
-        line = error.object[: error.start].count(b"\n") + 1
+        line = decode_error_line(error)
         raise UserError(f"{what}: not UTF-8 text ({error.reason})", path, line) from None

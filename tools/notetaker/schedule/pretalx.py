@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from talknotes.rules.speakers import Speaker
+from talknotes.rules.text import decode_error_line
 
 from ..authoring.plaintext import clean_line, clean_text
 from ..errors import UserError
@@ -43,7 +44,7 @@ def read_pretalx(path: Path, data: bytes, zone: ZoneInfo | None) -> Schedule:
         text = data.decode("utf-8-sig")
         document = json.loads(text)
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = decode_error_line(error)
         raise UserError(f"not UTF-8 text: {error.reason}", path, line) from None
     except json.JSONDecodeError as error:
         raise UserError(f"not valid JSON: {error.msg}", path, error.lineno) from None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import icalendar
 
-from talknotes.rules.text import one_line, shorten
+from talknotes.rules.text import decode_error_line, one_line, shorten
 
 from ..authoring.plaintext import clean_line, clean_text
 from ..errors import UserError
@@ -97,7 +97,7 @@ def _decoded(path: Path, data: bytes) -> tuple[str, list[str]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = decode_error_line(error)
         problem = f"{path}:{line}: not UTF-8 text; bytes that are not are shown as \ufffd"
         return data.decode("utf-8-sig", "replace"), [problem]
 
