@@ -20,7 +20,7 @@ from .outputs import assets, diagrams, feeds, navigation, search, search_index, 
 from .pages import pending, related, speakers, sphinx_tags, todos, topics
 from .pages.registry import connect_generated_pages
 from .pages.taglists import render_taglists
-from .reading import collect, listings, people, resources, tags
+from .reading import checks, collect, listings, people, resources, tags
 from .reading.diagrams import DiagramDirective
 from .rules.people import DEFAULT_FILE as PEOPLE_FILE
 from .rules.vocabulary import DEFAULT_FILE
@@ -54,6 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", tags.rereads_for_vocabulary_mode)
     app.connect("env-get-outdated", people.rereads_for_speakers_file)
     app.connect("builder-inited", search.turn_off_sphinx_search)
+    app.connect("env-before-read-docs", checks.leave_out_undecodable_pages, priority=400)
     # Before Sphinx's own collectors (priority 500) note the toctrees.
     app.connect("doctree-read", sphinx_tags.drop_virtual_includes, priority=400)
     app.connect("doctree-read", collect.read_page)

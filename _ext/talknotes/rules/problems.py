@@ -42,6 +42,8 @@ class Subtype(StrEnum):
     """A page without a title: no first heading, or an empty one."""
     SEARCH = "search"
     """The search index could not be written: Pagefind missing, failing or out of time."""
+    ENCODING = "encoding"
+    """A source page that is not text in ``source_encoding``: it is left out of the build."""
 
 
 @dataclass(frozen=True)
