@@ -166,25 +166,3 @@ def test_the_environment_is_frozen_for_the_collector_while_pages_are_written(
         app = make_app("html", srcdir=srcdir, builddir=srcdir.parent / "build")
         app.build()
         assert gc.get_freeze_count() < 1.5 * after_one
-
-
-@pytest.mark.parametrize("parallel", [1, 2])
-def test_a_page_that_is_not_text_is_left_out_at_its_line(build, make_site, parallel) -> None:
-    """Sphinx stopped with a UnicodeDecodeError traceback while reading such a page."""
-    srcdir = make_site()
-    talk = srcdir / "conf-a/day-1/03-x.md"
-    talk.write_bytes(b"---\ntags: [platform]\n---\n\n# Bistro \xe9 talk\n")
-    options = {"parallel": parallel, "confoverrides": {"talknotes_serial_read_below": 5}}
-    app = build(srcdir=srcdir, **options)
-    assert (
-        "03-x.md:5: WARNING: the page is not UTF-8 text (invalid continuation byte): "
-        "it is left out of the build; save it as UTF-8 [talknotes.encoding]"
-    ) in warnings_of(app)
-    assert not (Path(app.outdir) / "conf-a/day-1/03-x.html").exists()
-    assert "Bistro" not in article_of(app, "conf-a/day-1/index")
-
-    talk.write_text("---\ntags: [platform]\n---\n\n# Bistro é talk\n", encoding="utf-8")
-    app = build(srcdir=srcdir, **options)
-    assert "talknotes.encoding" not in warnings_of(app)
-    assert "Bistro é talk" in article_of(app, "conf-a/day-1/03-x")
-    assert "Bistro é talk" in article_of(app, "conf-a/day-1/index")

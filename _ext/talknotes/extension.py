@@ -54,7 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", tags.rereads_for_vocabulary_mode)
     app.connect("env-get-outdated", people.rereads_for_speakers_file)
     app.connect("builder-inited", search.turn_off_sphinx_search)
-    app.connect("env-before-read-docs", checks.leave_out_undecodable_pages, priority=400)
+    app.connect("env-before-read-docs", checks.leave_out_unreadable_pages, priority=400)
     # Before Sphinx's own collectors (priority 500) note the toctrees.
     app.connect("doctree-read", sphinx_tags.drop_virtual_includes, priority=400)
     app.connect("doctree-read", collect.read_page)

@@ -2,13 +2,15 @@
 
 The page itself shows both as written; the warnings say where to look, and the
 feeds leave the characters out (``rules.text.xml_safe``), so they stay XML. A page
-whose bytes are not text at all would stop Sphinx with a traceback while reading
-it: it is left out of the build instead, with a warning at the line of those bytes.
+whose bytes are not text would stop Sphinx with a traceback while reading it, and
+a page that is a link to a file elsewhere would publish that file: both are left
+out of the build instead, with a warning (at the line of the bytes).
 """
 
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -24,30 +26,47 @@ if TYPE_CHECKING:
 
     from ..diagnostics import Location
 
-__all__ = ["check_page_text", "leave_out_undecodable_pages"]
+__all__ = ["check_page_text", "leave_out_unreadable_pages"]
 
 
-def leave_out_undecodable_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Before reading: a page that is not text in ``source_encoding`` is not read, not
-    written and not listed, until it is saved as text (each build warns again)."""
-    encoding = app.config.source_encoding
+def leave_out_unreadable_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Before reading: a page that is a link to a file outside the source folder, or not
+    text in ``source_encoding``, is not read, not written and not listed (each build
+    warns again until it is fixed): nothing from elsewhere on the disk is published."""
+    source = Path(app.srcdir).resolve()
     for docname in list(docnames):
-        try:
-            env.doc2path(docname).read_bytes().decode(encoding)
-        except UnicodeDecodeError as error:
-            shown = "UTF-8" if codecs.lookup(encoding).name.startswith("utf-8") else encoding
+        path = env.doc2path(docname)
+        if not path.resolve().is_relative_to(source):
             warn(
-                f"the page is not {shown} text ({error.reason}): it is left out of the "
-                f"build; save it as {shown}",
-                location=(docname, decode_error_line(error)),
-                subtype=Subtype.ENCODING,
+                f"the page is a link to {path.resolve()}, outside the source folder: it is "
+                "left out of the build; copy the file into the source folder instead",
+                location=docname,
+                subtype=Subtype.LINK,
             )
-            docnames.remove(docname)
-            env.project.docnames.discard(docname)  # as if it were not there
-            app.events.emit("env-purge-doc", env, docname)
-            env.clear_doc(docname)
-        except (OSError, LookupError):  # gone, or an unknown encoding: Sphinx says so
+        elif (undecodable := _undecodable(path, app.config.source_encoding)) is not None:
+            warn(undecodable[0], location=(docname, undecodable[1]), subtype=Subtype.ENCODING)
+        else:
             continue
+        docnames.remove(docname)
+        env.project.docnames.discard(docname)  # as if it were not there
+        app.events.emit("env-purge-doc", env, docname)
+        env.clear_doc(docname)
+
+
+def _undecodable(path: Path, encoding: str) -> tuple[str, int] | None:
+    """Why the file is not text in ``encoding``, and the line of the first such bytes."""
+    try:
+        path.read_bytes().decode(encoding)
+    except UnicodeDecodeError as error:
+        shown = "UTF-8" if codecs.lookup(encoding).name.startswith("utf-8") else encoding
+        message = (
+            f"the page is not {shown} text ({error.reason}): it is left out of the build; "
+            f"save it as {shown}"
+        )
+        return message, decode_error_line(error)
+    except (OSError, LookupError):  # gone, or an unknown encoding: Sphinx says so
+        return None
+    return None
 
 
 def check_page_text(app: Sphinx, doctree: nodes.document) -> None:

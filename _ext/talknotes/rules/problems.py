@@ -44,6 +44,8 @@ class Subtype(StrEnum):
     """The search index could not be written: Pagefind missing, failing or out of time."""
     ENCODING = "encoding"
     """A source page that is not text in ``source_encoding``: it is left out of the build."""
+    LINK = "link"
+    """A source page that links to a file outside the source folder: it is left out."""
 
 
 @dataclass(frozen=True)
